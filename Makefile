@@ -1,0 +1,56 @@
+# Praxis: `make run` serves the demo, `make test` runs the whole suite.
+# Both set everything up first; a second run reinstalls only when pyproject.toml changed.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+WORKERS ?= 1
+
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: run test setup migrate demo lint format e2e bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+setup: $(STAMP)
+	@mkdir -p var
+
+migrate: setup
+	$(BIN)/python manage.py migrate --noinput
+
+demo: migrate
+	$(BIN)/python manage.py seed_demo
+
+run: demo
+	@echo "Serving Praxis at http://$(HOST):$(PORT)/ (HTTP and WebSockets); Ctrl-C stops it."
+	$(BIN)/uvicorn cms.asgi:application --host $(HOST) --port $(PORT) --workers $(WORKERS) \
+		--lifespan off --no-access-log
+
+test: setup
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+e2e: setup
+	$(BIN)/python -m pytest tests/e2e $(PYTEST_ARGS)
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: setup
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+bench: demo
+	@for script in bench/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,89 @@
+"""One JSON error shape for every API failure.
+
+    {"error": {"code": "validation_error", "message": "…", "fields": {"email": ["…"]}}}
+
+``fields`` is present only for input errors. Application errors raised by services, DRF's
+own exceptions, Django's 404/PermissionDenied/ValidationError, and anything unexpected all
+come out in this shape, so an API client never receives an HTML error page.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404, JsonResponse
+from rest_framework import exceptions, status
+from rest_framework.response import Response
+
+from cms.errors import ApplicationError
+
+logger = logging.getLogger(__name__)
+
+
+def error_body(code: str, message: str, fields: dict | None = None, **extra) -> dict:
+    body: dict = {"code": code, "message": message}
+    if fields:
+        body["fields"] = fields
+    body.update(extra)
+    return {"error": body}
+
+
+def _flatten(detail) -> str:
+    if isinstance(detail, dict):
+        for value in detail.values():
+            return _flatten(value)
+        return "Invalid input."
+    if isinstance(detail, list):
+        return _flatten(detail[0]) if detail else "Invalid input."
+    return str(detail)
+
+
+def _fields(detail) -> dict:
+    if isinstance(detail, dict):
+        return {key: [str(v) for v in (val if isinstance(val, list) else [val])] for key, val in
+                detail.items()}
+    return {"non_field_errors": [str(v) for v in (detail if isinstance(detail, list) else [detail])]}
+
+
+def exception_handler(exc, context):
+    if isinstance(exc, ApplicationError):
+        fields = {exc.field: [exc.message]} if exc.field else None
+        return Response(
+            error_body(exc.code, exc.message, fields, **exc.extra), status=exc.status_code
+        )
+    if isinstance(exc, Http404):
+        exc = exceptions.NotFound()
+    elif isinstance(exc, DjangoPermissionDenied):
+        exc = exceptions.PermissionDenied()
+    elif isinstance(exc, DjangoValidationError):
+        exc = exceptions.ValidationError(
+            exc.message_dict if hasattr(exc, "error_dict") else exc.messages
+        )
+
+    if isinstance(exc, exceptions.ValidationError):
+        fields = _fields(exc.detail)
+        message = _flatten(exc.detail)
+        return Response(
+            error_body("validation_error", message, fields), status=status.HTTP_400_BAD_REQUEST
+        )
+    if isinstance(exc, exceptions.APIException):
+        headers = {}
+        if getattr(exc, "auth_header", None):
+            headers["WWW-Authenticate"] = exc.auth_header
+        if getattr(exc, "wait", None):
+            headers["Retry-After"] = str(int(exc.wait))
+        code = exc.get_codes() if isinstance(exc.get_codes(), str) else exc.default_code
+        return Response(
+            error_body(code, _flatten(exc.detail)), status=exc.status_code, headers=headers
+        )
+    logger.exception("Unhandled error in API view", exc_info=exc)
+    return Response(
+        error_body("server_error", "Something went wrong on our side. Please try again."),
+        status=status.HTTP_500_INTERNAL_SERVER_ERROR,
+    )
+
+
+def json_error(request, code: str, message: str, status_code: int) -> JsonResponse:
+    return JsonResponse(error_body(code, message), status=status_code)

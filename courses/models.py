@@ -1,0 +1,157 @@
+"""Course content as Wagtail pages: the content tree *is* the syllabus.
+
+CourseIndexPage (the catalog) → CoursePage → ModulePage → LessonPage. Pages hold what
+editors write; cohorts, enrollments and progress live in plain models that point here.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .blocks import INLINE_FEATURES, LessonStreamBlock
+
+
+class CourseIndexPage(Page):
+    intro = RichTextField(blank=True, features=INLINE_FEATURES)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = ["courses.CoursePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "course catalog"
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import course_catalog
+
+        context = super().get_context(request, *args, **kwargs)
+        context["courses"] = course_catalog(index_page=self, request=request)
+        return context
+
+
+class CoursePage(Page):
+    summary = models.TextField(max_length=400, help_text="One or two sentences for the catalog.")
+    intro = RichTextField(blank=True, features=INLINE_FEATURES)
+    outcomes = StreamField(
+        [("outcome", blocks.CharBlock(max_length=300, label="Outcome"))],
+        blank=True,
+        help_text="What a coach can do after the course, one per line.",
+    )
+    audience = models.TextField(blank=True, max_length=600)
+    estimated_hours = models.PositiveSmallIntegerField(default=10)
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    offered_self_paced = models.BooleanField("offered self-paced", default=True)
+    offered_facilitated = models.BooleanField("offered in facilitated cohorts", default=True)
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("intro"),
+        index.SearchField("audience"),
+    ]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("hero_image"),
+        FieldPanel("intro"),
+        FieldPanel("outcomes"),
+        FieldPanel("audience"),
+        MultiFieldPanel(
+            [
+                FieldPanel("estimated_hours"),
+                FieldPanel("offered_self_paced"),
+                FieldPanel("offered_facilitated"),
+            ],
+            heading="Format",
+        ),
+    ]
+    parent_page_types = ["courses.CourseIndexPage"]
+    subpage_types = ["courses.ModulePage"]
+
+    class Meta:
+        verbose_name = "course"
+
+    def clean(self):
+        super().clean()
+        if not (self.offered_self_paced or self.offered_facilitated):
+            raise ValidationError("A course must be offered self-paced, facilitated, or both.")
+
+    @property
+    def paces(self) -> list[str]:
+        return [
+            pace
+            for pace, offered in (
+                ("self_paced", self.offered_self_paced),
+                ("facilitated", self.offered_facilitated),
+            )
+            if offered
+        ]
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import course_outline
+
+        context = super().get_context(request, *args, **kwargs)
+        context["outline"] = course_outline(course=self, request=request)
+        return context
+
+
+class ModulePage(Page):
+    summary = models.TextField(blank=True, max_length=600)
+
+    search_fields = [*Page.search_fields, index.SearchField("summary")]
+    content_panels = [*Page.content_panels, FieldPanel("summary")]
+    parent_page_types = ["courses.CoursePage"]
+    subpage_types = ["courses.LessonPage"]
+
+    class Meta:
+        verbose_name = "module"
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import lesson_navigation
+
+        context = super().get_context(request, *args, **kwargs)
+        context["nav"] = lesson_navigation(page=self, request=request)
+        return context
+
+
+class LessonPage(Page):
+    summary = models.TextField(blank=True, max_length=400)
+    estimated_minutes = models.PositiveSmallIntegerField(default=20)
+    body = StreamField(LessonStreamBlock(), blank=True)
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+    ]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("estimated_minutes"),
+        FieldPanel("body"),
+    ]
+    parent_page_types = ["courses.ModulePage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = "lesson"
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import lesson_navigation
+
+        context = super().get_context(request, *args, **kwargs)
+        context["nav"] = lesson_navigation(page=self, request=request)
+        return context

@@ -1,0 +1,204 @@
+"""Read queries over the course tree, shaped so their query counts do not grow with the course.
+
+A course outline is two queries (modules, lessons) whatever the number of lessons; a lesson
+page adds one for its ancestors and one for its course.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch
+from wagtail.images import get_image_model
+from wagtail.models import Page
+
+from .models import CourseIndexPage, CoursePage, LessonPage, ModulePage
+
+HERO_RENDITION = "fill-720x360"
+
+
+@dataclass(frozen=True)
+class LessonEntry:
+    id: int
+    title: str
+    slug: str
+    url: str
+    summary: str
+    estimated_minutes: int
+    number: str
+
+
+@dataclass
+class ModuleEntry:
+    id: int
+    title: str
+    slug: str
+    url: str
+    summary: str
+    number: int
+    lessons: list[LessonEntry] = field(default_factory=list)
+
+    @property
+    def estimated_minutes(self) -> int:
+        return sum(lesson.estimated_minutes for lesson in self.lessons)
+
+
+@dataclass
+class CourseOutline:
+    course: CoursePage
+    modules: list[ModuleEntry]
+
+    @property
+    def lessons(self) -> list[LessonEntry]:
+        return [lesson for module in self.modules for lesson in module.lessons]
+
+    @property
+    def lesson_count(self) -> int:
+        return sum(len(module.lessons) for module in self.modules)
+
+    @property
+    def first_lesson(self) -> LessonEntry | None:
+        lessons = self.lessons
+        return lessons[0] if lessons else None
+
+
+@dataclass
+class CourseCard:
+    course: CoursePage
+    url: str
+    module_count: int
+    lesson_count: int
+
+
+@dataclass
+class LessonNavigation:
+    breadcrumbs: list[tuple[str, str]]
+    course: CoursePage
+    course_url: str
+    outline: CourseOutline
+    current_id: int
+    previous: LessonEntry | None
+    next: LessonEntry | None
+    position: int | None
+
+
+def _url(page: Page, request) -> str:
+    return page.get_url(request=request) or ""
+
+
+def course_outline(*, course: CoursePage, request=None) -> CourseOutline:
+    """Modules and lessons of a live course, in tree order (two queries)."""
+    modules = ModulePage.objects.live().public().descendant_of(course).order_by("path")
+    lessons = (
+        LessonPage.objects.live()
+        .public()
+        .descendant_of(course)
+        .defer("body")
+        .order_by("path")
+    )
+    by_module: dict[str, list[LessonPage]] = defaultdict(list)
+    for lesson in lessons:
+        by_module[lesson.path[: -Page.steplen]].append(lesson)
+    entries = []
+    for m_index, module in enumerate(modules, start=1):
+        entry = ModuleEntry(
+            id=module.id,
+            title=module.title,
+            slug=module.slug,
+            url=_url(module, request),
+            summary=module.summary,
+            number=m_index,
+        )
+        for l_index, lesson in enumerate(by_module.get(module.path, []), start=1):
+            entry.lessons.append(
+                LessonEntry(
+                    id=lesson.id,
+                    title=lesson.title,
+                    slug=lesson.slug,
+                    url=_url(lesson, request),
+                    summary=lesson.summary,
+                    estimated_minutes=lesson.estimated_minutes,
+                    number=f"{m_index}.{l_index}",
+                )
+            )
+        entries.append(entry)
+    return CourseOutline(course=course, modules=entries)
+
+
+def lesson_navigation(*, page: ModulePage | LessonPage, request=None) -> LessonNavigation:
+    """Breadcrumbs, the course outline and previous/next for a module or lesson page."""
+    ancestors = list(Page.objects.ancestor_of(page).filter(depth__gt=2).order_by("depth"))
+    course_depth = 2 if isinstance(page, LessonPage) else 1
+    course_path = page.path[: -Page.steplen * course_depth]
+    course = CoursePage.objects.select_related("hero_image").get(path=course_path)
+    outline = course_outline(course=course, request=request)
+    breadcrumbs = [(ancestor.title, _url(ancestor, request)) for ancestor in ancestors]
+    lessons = outline.lessons
+    position = next((i for i, lesson in enumerate(lessons) if lesson.id == page.id), None)
+    previous = nxt = None
+    if position is not None:
+        previous = lessons[position - 1] if position > 0 else None
+        nxt = lessons[position + 1] if position + 1 < len(lessons) else None
+    return LessonNavigation(
+        breadcrumbs=breadcrumbs,
+        course=course,
+        course_url=_url(course, request),
+        outline=outline,
+        current_id=page.id,
+        previous=previous,
+        next=nxt,
+        position=position,
+    )
+
+
+def course_list(*, under: Page | None = None):
+    """Live, public courses (with hero images and their catalog rendition prefetched)."""
+    images = get_image_model().objects.prefetch_renditions(HERO_RENDITION)
+    queryset = (
+        CoursePage.objects.live()
+        .public()
+        .prefetch_related(Prefetch("hero_image", queryset=images))
+        .order_by("path")
+    )
+    if under is not None:
+        queryset = queryset.descendant_of(under)
+    return queryset
+
+
+def course_catalog(*, index_page: CourseIndexPage | None = None, request=None) -> list[CourseCard]:
+    """Catalog cards with module and lesson counts, in a fixed number of queries."""
+    courses = list(course_list(under=index_page))
+    module_paths = ModulePage.objects.live().public().values_list("path", flat=True)
+    lesson_paths = LessonPage.objects.live().public().values_list("path", flat=True)
+    modules: dict[str, int] = defaultdict(int)
+    lessons: dict[str, int] = defaultdict(int)
+    for path in module_paths:
+        modules[path[: -Page.steplen]] += 1
+    for path in lesson_paths:
+        lessons[path[: -Page.steplen * 2]] += 1
+    return [
+        CourseCard(
+            course=course,
+            url=_url(course, request),
+            module_count=modules[course.path],
+            lesson_count=lessons[course.path],
+        )
+        for course in courses
+    ]
+
+
+def catalog_page() -> CourseIndexPage | None:
+    """The live course catalog page, if the site has one."""
+    return CourseIndexPage.objects.live().public().order_by("path").first()
+
+
+def site_search(*, query: str):
+    """Full-text search over live, public course content (courses, modules, lessons)."""
+    return (
+        Page.objects.live()
+        .public()
+        .type(CoursePage, ModulePage, LessonPage)
+        .specific()
+        .search(query)
+    )

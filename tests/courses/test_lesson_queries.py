@@ -1,0 +1,33 @@
+"""The lesson page's query count does not grow with the size of the course."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+LESSON_PAGE_QUERIES = 20
+
+
+@pytest.mark.parametrize(("modules", "lessons"), [(1, 5), (5, 10)])
+def test_lesson_page_query_count_is_flat(client, make_course, modules, lessons, django_assert_num_queries):
+    make_course(modules=modules, lessons=lessons)
+    url = "/courses/test-course/module-1/lesson-1-2/"
+    client.get(url)
+    with django_assert_num_queries(LESSON_PAGE_QUERIES):
+        response = client.get(url)
+    assert response.status_code == 200
+    assert response.content.decode().count('class="outline__module"') == modules
+
+
+@pytest.mark.parametrize("courses", [1, 4])
+def test_catalog_query_count_is_flat(client, make_course, courses, django_assert_num_queries):
+    for n in range(courses):
+        make_course(modules=2, lessons=2, slug=f"course-{n}", title=f"Course {n}")
+    client.get("/courses/")
+    with django_assert_num_queries(CATALOG_QUERIES):
+        response = client.get("/courses/")
+    assert response.content.decode().count('class="card"') == courses
+
+
+CATALOG_QUERIES = 14

@@ -24,8 +24,6 @@ def _database_status() -> dict:
             cursor.fetchone()
     except Exception as exc:  # the health check reports, it never raises
         return {"ok": False, "vendor": connection.vendor, "error": exc.__class__.__name__}
-    finally:
-        connection.close_if_unusable_or_obsolete()
     return {
         "ok": True,
         "vendor": connection.vendor,
@@ -59,7 +57,11 @@ async def healthz(request):
     channel_layer = await _channel_layer_status()
     ok = database["ok"] and channel_layer["ok"]
     return JsonResponse(
-        {"status": "ok" if ok else "degraded", "database": database, "channel_layer": channel_layer},
+        {
+            "status": "ok" if ok else "degraded",
+            "database": database,
+            "channel_layer": channel_layer,
+        },
         status=200 if ok else 503,
     )
 

@@ -91,11 +91,7 @@ def course_outline(*, course: CoursePage, request=None) -> CourseOutline:
     """Modules and lessons of a live course, in tree order (two queries)."""
     modules = ModulePage.objects.live().public().descendant_of(course).order_by("path")
     lessons = (
-        LessonPage.objects.live()
-        .public()
-        .descendant_of(course)
-        .defer("body")
-        .order_by("path")
+        LessonPage.objects.live().public().descendant_of(course).defer("body").order_by("path")
     )
     by_module: dict[str, list[LessonPage]] = defaultdict(list)
     for lesson in lessons:

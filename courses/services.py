@@ -25,7 +25,9 @@ def _child_by_slug(parent: Page, model: type[Page], slug: str) -> Page | None:
 
 
 @transaction.atomic
-def site_root_ensure(*, hostname: str = "localhost", port: int = 80) -> tuple[HomePage, CourseIndexPage]:
+def site_root_ensure(
+    *, hostname: str = "localhost", port: int = 80
+) -> tuple[HomePage, CourseIndexPage]:
     """Make a HomePage the default site's root and give it a course catalog at /courses/.
 
     Replaces Wagtail's placeholder "Welcome" page on a fresh database; leaves an existing

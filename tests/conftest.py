@@ -61,8 +61,12 @@ def lesson_body(image, document) -> list[dict]:
         },
         {
             "type": "callout",
-            "value": {"style": "quote", "title": "", "text": "Go slow to go fast.",
-                      "attribution": "A liaison"},
+            "value": {
+                "style": "quote",
+                "title": "",
+                "text": "Go slow to go fast.",
+                "attribution": "A liaison",
+            },
         },
         {"type": "reflection_prompt", "value": {"prompt": "Who trusts you?", "guidance": ""}},
         {
@@ -108,7 +112,10 @@ def make_course(site_tree, image, document):
         fields.setdefault("summary", "A course for coaches.")
         fields.setdefault("hero_image", image)
         course, _created = course_services.course_build(
-            catalog=catalog, title=fields.pop("title", "Test Course"), slug=slug, modules=outline,
+            catalog=catalog,
+            title=fields.pop("title", "Test Course"),
+            slug=slug,
+            modules=outline,
             **fields,
         )
         return course

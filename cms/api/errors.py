@@ -42,9 +42,13 @@ def _flatten(detail) -> str:
 
 def _fields(detail) -> dict:
     if isinstance(detail, dict):
-        return {key: [str(v) for v in (val if isinstance(val, list) else [val])] for key, val in
-                detail.items()}
-    return {"non_field_errors": [str(v) for v in (detail if isinstance(detail, list) else [detail])]}
+        return {
+            key: [str(v) for v in (val if isinstance(val, list) else [val])]
+            for key, val in detail.items()
+        }
+    return {
+        "non_field_errors": [str(v) for v in (detail if isinstance(detail, list) else [detail])]
+    }
 
 
 def exception_handler(exc, context):

@@ -47,5 +47,7 @@ class TokenObtainApi(APIView):
             )
         token, _ = Token.objects.get_or_create(user=user)
         return Response(
-            self.OutputSerializer({"token": token.key, "user_id": user.pk, "username": user.username}).data
+            self.OutputSerializer(
+                {"token": token.key, "user_id": user.pk, "username": user.username}
+            ).data
         )

@@ -62,9 +62,7 @@ def test_missing_fields_list_each_field(client):
 
 
 def test_malformed_json_is_a_json_400(client):
-    response = client.post(
-        "/api/v1/auth/token/", "{not json", content_type="application/json"
-    )
+    response = client.post("/api/v1/auth/token/", "{not json", content_type="application/json")
     assert response.status_code == 400
     assert response.json()["error"]["code"] == "parse_error"
 

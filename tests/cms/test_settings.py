@@ -55,7 +55,9 @@ def test_production_passes_check_deploy_without_warnings():
     ],
 )
 def test_bad_database_url_stops_startup_naming_the_variable(url, message):
-    result = _manage("check", env={"DJANGO_SETTINGS_MODULE": "cms.settings.dev", "DATABASE_URL": url})
+    result = _manage(
+        "check", env={"DJANGO_SETTINGS_MODULE": "cms.settings.dev", "DATABASE_URL": url}
+    )
     assert result.returncode == 2
     assert message in result.stderr
     assert "Traceback" not in result.stderr

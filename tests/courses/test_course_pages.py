@@ -37,8 +37,15 @@ def test_course_build_creates_a_live_tree_and_is_idempotent(make_course, site_tr
     assert LessonPage.objects.live().descendant_of(course).count() == 6
     lesson = LessonPage.objects.get(slug="lesson-1-1")
     assert [block.block_type for block in lesson.body] == [
-        "heading", "rich_text", "image", "video", "callout",
-        "reflection_prompt", "practice_task", "resource", "key_takeaways",
+        "heading",
+        "rich_text",
+        "image",
+        "video",
+        "callout",
+        "reflection_prompt",
+        "practice_task",
+        "resource",
+        "key_takeaways",
     ]
     again = make_course(modules=5, lessons=5)
     assert again.pk == course.pk
@@ -120,7 +127,10 @@ def test_unpublished_lesson_is_hidden_from_outline_and_404(client, make_course):
 @pytest.mark.parametrize(
     ("url", "expected"),
     [
-        ("https://www.youtube.com/watch?v=abcDEF12345", "https://www.youtube-nocookie.com/embed/abcDEF12345"),
+        (
+            "https://www.youtube.com/watch?v=abcDEF12345",
+            "https://www.youtube-nocookie.com/embed/abcDEF12345",
+        ),
         ("https://youtu.be/abcDEF12345", "https://www.youtube-nocookie.com/embed/abcDEF12345"),
         ("https://vimeo.com/123456", "https://player.vimeo.com/video/123456"),
         ("https://www.youtube.com/watch?v=<script>", None),

@@ -10,7 +10,9 @@ LESSON_PAGE_QUERIES = 20
 
 
 @pytest.mark.parametrize(("modules", "lessons"), [(1, 5), (5, 10)])
-def test_lesson_page_query_count_is_flat(client, make_course, modules, lessons, django_assert_num_queries):
+def test_lesson_page_query_count_is_flat(
+    client, make_course, modules, lessons, django_assert_num_queries
+):
     make_course(modules=modules, lessons=lessons)
     url = "/courses/test-course/module-1/lesson-1-2/"
     client.get(url)

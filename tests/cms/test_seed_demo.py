@@ -1,0 +1,100 @@
+"""`seed_demo` builds the whole demo on an empty database and is idempotent."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from django.contrib.auth import authenticate, get_user_model
+from django.core.management import call_command
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Page
+
+from accounts.demo import DEMO_PASSWORD
+from courses import demo_content
+from courses.models import CoursePage, LessonPage, ModulePage
+
+pytestmark = pytest.mark.django_db
+
+BLOCK_TYPES = {
+    "heading",
+    "rich_text",
+    "image",
+    "video",
+    "callout",
+    "reflection_prompt",
+    "practice_task",
+    "resource",
+    "key_takeaways",
+}
+
+
+def _seed() -> str:
+    out = io.StringIO()
+    call_command("seed_demo", stdout=out)
+    return out.getvalue()
+
+
+def _counts() -> dict[str, int]:
+    User = get_user_model()
+    return {
+        "users": User.objects.count(),
+        "pages": Page.objects.count(),
+        "images": get_image_model().objects.count(),
+        "documents": get_document_model().objects.count(),
+    }
+
+
+def test_seed_demo_builds_the_flagship_course():
+    output = _seed()
+    flagship = CoursePage.objects.get(title="Coaching from Theory to Practice")
+    assert flagship.live
+    modules = ModulePage.objects.live().child_of(flagship)
+    lessons = LessonPage.objects.live().descendant_of(flagship)
+    assert modules.count() >= 5
+    assert lessons.count() >= 15
+    used = {block.block_type for lesson in lessons for block in lesson.body}
+    assert used == BLOCK_TYPES
+    assert flagship.hero_image is not None
+    assert len(flagship.outcomes) >= 4
+    assert "maya" in output and DEMO_PASSWORD in output
+
+
+def test_seed_demo_people_can_log_in_with_the_printed_password():
+    _seed()
+    User = get_user_model()
+    assert User.objects.filter(role="coach").count() >= 12
+    assert User.objects.filter(role="team_lead").count() >= 2
+    assert User.objects.filter(role="facilitator").count() >= 1
+    editor = User.objects.get(username="elena")
+    assert editor.has_perm("wagtailadmin.access_admin")
+    for username in ("maya", "fran", "lena", "elena", "admin"):
+        assert authenticate(username=username, password=DEMO_PASSWORD) is not None
+
+
+def test_seed_demo_is_idempotent():
+    _seed()
+    first = _counts()
+    _seed()
+    assert _counts() == first
+
+
+def test_seed_demo_content_is_searchable(client):
+    _seed()
+    response = client.get("/search/", {"q": "confidentiality"})
+    assert response.status_code == 200
+    found = re.search(r"(\d+) results? for", response.content.decode())
+    assert found and int(found.group(1)) >= 1
+
+
+def test_every_demo_lesson_renders(client):
+    _seed()
+    for course in demo_content.COURSES:
+        for module in course["modules"]:
+            for lesson in module["lessons"]:
+                url = f"/courses/{course['slug']}/{module['slug']}/{lesson['slug']}/"
+                response = client.get(url)
+                assert response.status_code == 200, url
+                assert lesson["title"] in response.content.decode()

@@ -1,0 +1,62 @@
+"""A coach logs in, opens the catalog, the flagship course and a lesson."""
+
+from __future__ import annotations
+
+from accounts.demo import DEMO_PASSWORD
+
+
+def test_coach_logs_in_and_reads_a_lesson(page, screenshot):
+    page.goto("/accounts/login/")
+    page.get_by_label("Email or username").fill("maya")
+    page.get_by_label("Password").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url("**/")
+    assert page.locator(".site-nav__user").inner_text() == "Maya Robinson"
+
+    page.get_by_role("link", name="Courses", exact=True).first.click()
+    page.wait_for_url("**/courses/")
+    assert page.get_by_role("heading", name="Coaching from Theory to Practice").is_visible()
+    screenshot(page, "01-catalog")
+
+    page.get_by_role("link", name="Coaching from Theory to Practice").first.click()
+    assert page.locator("h1").inner_text() == "Coaching from Theory to Practice"
+    assert page.locator(".syllabus > li").count() >= 5
+    screenshot(page, "02-course")
+
+    page.get_by_role("link", name="Start with lesson 1.1").click()
+    outline = page.get_by_role("navigation", name="Course outline")
+    assert outline.is_visible()
+    current = outline.locator('[aria-current="page"]')
+    assert current.inner_text().startswith("1.1")
+    assert page.get_by_role("navigation", name="Breadcrumb").is_visible()
+    screenshot(page, "03-lesson")
+
+    page.locator("a[rel=next]").click()
+    assert outline.locator('[aria-current="page"]').inner_text().startswith("1.2")
+    # The stylesheet is served by the app itself and applied.
+    background = page.evaluate(
+        "getComputedStyle(document.querySelector('.lesson')).backgroundColor"
+    )
+    assert background == "rgb(255, 255, 255)"
+    screenshot(page, "04-next-lesson")
+
+
+def test_lesson_on_a_phone(browser, server, screenshot):
+    context = browser.new_context(base_url=server, viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto("/courses/coaching-from-theory-to-practice/")
+    page.get_by_role("link", name="Start with lesson 1.1").click()
+    assert page.locator("h1").is_visible()
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390, "the lesson page scrolls sideways on a phone"
+    screenshot(page, "05-lesson-phone")
+    context.close()
+
+
+def test_search_finds_a_lesson(page, screenshot):
+    page.goto("/search/?q=confidentiality")
+    results = page.locator(".search-results li")
+    assert results.count() >= 1
+    results.first.get_by_role("link").click()
+    assert page.locator("h1").is_visible()
+    screenshot(page, "06-search-result")

@@ -10,6 +10,13 @@ User = get_user_model()
 
 
 class LoginForm(AuthenticationForm):
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": (
+            "Please enter a correct email or username and password. "
+            "Passwords are case-sensitive."
+        ),
+    }
     username = forms.CharField(
         label="Email or username",
         max_length=254,

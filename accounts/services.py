@@ -68,3 +68,14 @@ def user_grant_admin(*, user: User, superuser: bool = False) -> User:
     user.is_superuser = superuser
     user.save(update_fields=["is_staff", "is_superuser"])
     return user
+
+
+@transaction.atomic
+def user_signup(*, email: str, password: str, display_name: str = "", **profile: str) -> User:
+    """Create an account from the sign-up form and honour any cohort or team invitations
+    already sent to that email address."""
+    from cohorts.services import invitations_redeem_for_user
+
+    user = user_create(email=email, password=password, display_name=display_name, **profile)
+    invitations_redeem_for_user(user=user)
+    return user

@@ -28,7 +28,7 @@ def signup(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            user = services.user_create(
+            user = services.user_signup(
                 email=data["email"],
                 password=data["password1"],
                 display_name=data["display_name"],

@@ -89,37 +89,7 @@ def _url(page: Page, request) -> str:
 
 def course_outline(*, course: CoursePage, request=None) -> CourseOutline:
     """Modules and lessons of a live course, in tree order (two queries)."""
-    modules = ModulePage.objects.live().public().descendant_of(course).order_by("path")
-    lessons = (
-        LessonPage.objects.live().public().descendant_of(course).defer("body").order_by("path")
-    )
-    by_module: dict[str, list[LessonPage]] = defaultdict(list)
-    for lesson in lessons:
-        by_module[lesson.path[: -Page.steplen]].append(lesson)
-    entries = []
-    for m_index, module in enumerate(modules, start=1):
-        entry = ModuleEntry(
-            id=module.id,
-            title=module.title,
-            slug=module.slug,
-            url=_url(module, request),
-            summary=module.summary,
-            number=m_index,
-        )
-        for l_index, lesson in enumerate(by_module.get(module.path, []), start=1):
-            entry.lessons.append(
-                LessonEntry(
-                    id=lesson.id,
-                    title=lesson.title,
-                    slug=lesson.slug,
-                    url=_url(lesson, request),
-                    summary=lesson.summary,
-                    estimated_minutes=lesson.estimated_minutes,
-                    number=f"{m_index}.{l_index}",
-                )
-            )
-        entries.append(entry)
-    return CourseOutline(course=course, modules=entries)
+    return course_outlines(courses=[course], request=request)[course.pk]
 
 
 def lesson_navigation(*, page: ModulePage | LessonPage, request=None) -> LessonNavigation:
@@ -198,3 +168,50 @@ def site_search(*, query: str):
         .specific()
         .search(query)
     )
+
+
+def course_outlines(*, courses, request=None) -> dict[int, CourseOutline]:
+    """Outlines of several courses in two queries (for dashboards listing many enrollments)."""
+    courses = list(courses)
+    if not courses:
+        return {}
+    by_path = {course.path: course for course in courses}
+    module_q = ModulePage.objects.none()
+    lesson_q = LessonPage.objects.none()
+    for course in courses:
+        module_q = module_q | ModulePage.objects.descendant_of(course)
+        lesson_q = lesson_q | LessonPage.objects.descendant_of(course)
+    modules = module_q.live().public().order_by("path")
+    lessons = lesson_q.live().public().defer("body").order_by("path")
+    lessons_by_module: dict[str, list[LessonPage]] = defaultdict(list)
+    for lesson in lessons:
+        lessons_by_module[lesson.path[: -Page.steplen]].append(lesson)
+    outlines = {course.pk: CourseOutline(course=course, modules=[]) for course in courses}
+    for module in modules:
+        course = by_path.get(module.path[: -Page.steplen])
+        if course is None:
+            continue
+        outline = outlines[course.pk]
+        m_index = len(outline.modules) + 1
+        entry = ModuleEntry(
+            id=module.id,
+            title=module.title,
+            slug=module.slug,
+            url=_url(module, request),
+            summary=module.summary,
+            number=m_index,
+        )
+        for l_index, lesson in enumerate(lessons_by_module.get(module.path, []), start=1):
+            entry.lessons.append(
+                LessonEntry(
+                    id=lesson.id,
+                    title=lesson.title,
+                    slug=lesson.slug,
+                    url=_url(lesson, request),
+                    summary=lesson.summary,
+                    estimated_minutes=lesson.estimated_minutes,
+                    number=f"{m_index}.{l_index}",
+                )
+            )
+        outline.modules.append(entry)
+    return outlines

@@ -1,0 +1,45 @@
+"""Emails from the cohorts app. Every send is queued with ``transaction.on_commit`` so nothing
+is sent for a write that rolls back."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.core.mail import EmailMessage, get_connection
+from django.db import transaction
+from django.template.loader import render_to_string
+
+
+def site_url(path: str = "") -> str:
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def _render(template: str, context: dict) -> tuple[str, str]:
+    context = {"site_url": site_url(), **context}
+    subject = render_to_string(f"cohorts/email/{template}_subject.txt", context)
+    body = render_to_string(f"cohorts/email/{template}.txt", context)
+    return " ".join(subject.split()), body
+
+
+def send_on_commit(template: str, recipients: Iterable, context: dict) -> None:
+    """Send one personal email per recipient (a user) after commit."""
+    people = [person for person in recipients if person.email]
+
+    def send() -> None:
+        messages = []
+        for person in people:
+            subject, body = _render(template, {**context, "user": person})
+            messages.append(EmailMessage(subject, body, to=[person.email]))
+        if messages:
+            get_connection().send_messages(messages)
+
+    transaction.on_commit(send)
+
+
+def send_to_address_on_commit(template: str, address: str, context: dict) -> None:
+    def send() -> None:
+        subject, body = _render(template, context)
+        EmailMessage(subject, body, to=[address]).send()
+
+    transaction.on_commit(send)

@@ -1,0 +1,9 @@
+"""Events other apps subscribe to. Sent only after the transaction that caused them commits.
+
+``course_completed(user, course, completed_at)`` — sent once per person and course, when the
+last lesson is completed. The badges app evaluates its award rules on it.
+"""
+
+from django.dispatch import Signal
+
+course_completed = Signal()

@@ -1,0 +1,458 @@
+"""People over time: cohorts of a course, their schedules, enrollments, teams and progress.
+
+These are plain models that point at Wagtail pages (course, module, lesson); pages never point
+back. Cross-row rules (capacity, waitlist order, windows) live in ``cohorts.services``.
+"""
+
+from __future__ import annotations
+
+import secrets
+import zoneinfo
+from datetime import date, datetime, timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
+
+
+def _token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+def validate_time_zone(value: str) -> None:
+    if value not in zoneinfo.available_timezones():
+        raise ValidationError(f"{value!r} is not a time zone name such as America/Chicago.")
+
+
+class Pace(models.TextChoices):
+    SELF_PACED = "self_paced", "Self-paced"
+    FACILITATED = "facilitated", "Facilitated"
+
+
+class CohortStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    OPEN = "open", "Open for enrollment"
+    RUNNING = "running", "Running"
+    FINISHED = "finished", "Finished"
+    ARCHIVED = "archived", "Archived"
+
+
+class Cohort(models.Model):
+    """One way of taking a course: the evergreen self-paced track, or a facilitated run."""
+
+    course = models.ForeignKey(
+        "courses.CoursePage", on_delete=models.PROTECT, related_name="cohorts"
+    )
+    title = models.CharField(max_length=160)
+    pace = models.CharField(max_length=16, choices=Pace.choices, default=Pace.FACILITATED)
+    status = models.CharField(
+        max_length=16, choices=CohortStatus.choices, default=CohortStatus.DRAFT
+    )
+    starts_on = models.DateField(null=True, blank=True)
+    ends_on = models.DateField(null=True, blank=True)
+    enrollment_opens_at = models.DateTimeField(null=True, blank=True)
+    enrollment_closes_at = models.DateTimeField(null=True, blank=True)
+    capacity = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Leave empty for no limit (self-paced tracks)."
+    )
+    time_zone = models.CharField(
+        max_length=64, default="America/Chicago", validators=[validate_time_zone]
+    )
+    welcome_message = models.TextField(blank=True)
+    facilitators = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="facilitated_cohorts"
+    )
+    # Self-paced: personal target dates are this many days apart per module.
+    target_days_per_module = models.PositiveSmallIntegerField(default=14)
+    calendar_token = models.CharField(max_length=64, default=_token, unique=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["course_id", "starts_on", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["course"],
+                condition=Q(pace="self_paced"),
+                name="cohorts_one_self_paced_track_per_course",
+            ),
+            models.CheckConstraint(
+                condition=Q(ends_on__isnull=True)
+                | Q(starts_on__isnull=True)
+                | Q(ends_on__gte=F("starts_on")),
+                name="cohorts_cohort_ends_after_start",
+            ),
+            models.CheckConstraint(
+                condition=Q(enrollment_closes_at__isnull=True)
+                | Q(enrollment_opens_at__isnull=True)
+                | Q(enrollment_closes_at__gt=F("enrollment_opens_at")),
+                name="cohorts_cohort_window_closes_after_opening",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_self_paced(self) -> bool:
+        return self.pace == Pace.SELF_PACED
+
+    @property
+    def tz(self) -> zoneinfo.ZoneInfo:
+        return zoneinfo.ZoneInfo(self.time_zone)
+
+    def clean(self) -> None:
+        errors: dict[str, str] = {}
+        if self.pace == Pace.FACILITATED:
+            if not self.starts_on:
+                errors["starts_on"] = "A facilitated cohort needs a start date."
+            if not self.ends_on:
+                errors["ends_on"] = "A facilitated cohort needs an end date."
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            errors["ends_on"] = "The cohort cannot end before it starts."
+        if (
+            self.enrollment_opens_at
+            and self.enrollment_closes_at
+            and self.enrollment_closes_at <= self.enrollment_opens_at
+        ):
+            errors["enrollment_closes_at"] = "Enrollment must close after it opens."
+        if self.capacity is not None and self.capacity < 1:
+            errors["capacity"] = "Capacity must be at least 1, or empty for no limit."
+        if errors:
+            raise ValidationError(errors)
+
+    def local_datetime(self, day: date, hour: int = 9) -> datetime:
+        """A wall-clock time on ``day`` in the cohort's time zone."""
+        return datetime(day.year, day.month, day.day, hour, tzinfo=self.tz)
+
+    def enrollment_is_open(self, at: datetime | None = None) -> bool:
+        at = at or timezone.now()
+        if self.status not in (CohortStatus.OPEN, CohortStatus.RUNNING):
+            return False
+        if self.enrollment_opens_at and at < self.enrollment_opens_at:
+            return False
+        return not (self.enrollment_closes_at and at >= self.enrollment_closes_at)
+
+
+class ModuleSchedule(models.Model):
+    """When a module opens and is due in a facilitated cohort, as offsets from the start
+    (so a rerun moves by changing one date), optionally overridden by fixed dates."""
+
+    cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="schedules")
+    module = models.ForeignKey("courses.ModulePage", on_delete=models.CASCADE, related_name="+")
+    release_offset_days = models.PositiveIntegerField(default=0)
+    due_offset_days = models.PositiveIntegerField(default=7)
+    release_on = models.DateField(null=True, blank=True, help_text="Overrides the offset.")
+    due_on = models.DateField(null=True, blank=True, help_text="Overrides the offset.")
+
+    class Meta:
+        ordering = ["cohort_id", "release_offset_days", "module__path"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cohort", "module"], name="cohorts_one_schedule_per_module"
+            ),
+            models.CheckConstraint(
+                condition=Q(due_offset_days__gte=F("release_offset_days")),
+                name="cohorts_schedule_due_after_release",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.cohort} · {self.module_id}"
+
+    def release_date(self) -> date | None:
+        if self.release_on:
+            return self.release_on
+        if self.cohort.starts_on is None:
+            return None
+        return self.cohort.starts_on + timedelta(days=self.release_offset_days)
+
+    def due_date(self) -> date | None:
+        if self.due_on:
+            return self.due_on
+        if self.cohort.starts_on is None:
+            return None
+        return self.cohort.starts_on + timedelta(days=self.due_offset_days)
+
+
+class LiveSession(models.Model):
+    class Kind(models.TextChoices):
+        OFFICE_HOURS = "office_hours", "Office hours"
+        WEBINAR = "webinar", "Webinar"
+        MEETUP = "meetup", "Liaison meet-up"
+
+    cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="live_sessions")
+    title = models.CharField(max_length=160)
+    kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.OFFICE_HOURS)
+    starts_at = models.DateTimeField()
+    duration_minutes = models.PositiveIntegerField(default=60)
+    join_url = models.URLField(blank=True)
+    notes = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["starts_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(duration_minutes__gte=5) & Q(duration_minutes__lte=600),
+                name="cohorts_live_session_duration_range",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def ends_at(self) -> datetime:
+        return self.starts_at + timedelta(minutes=self.duration_minutes)
+
+
+class Organization(models.Model):
+    """A district (or school network) that sends teams of liaisons."""
+
+    name = models.CharField(max_length=160, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Team(models.Model):
+    """A district team taking one cohort together, with seats reserved in it."""
+
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="teams")
+    cohort = models.ForeignKey(Cohort, on_delete=models.PROTECT, related_name="teams")
+    name = models.CharField(max_length=160)
+    seats = models.PositiveIntegerField(default=5, help_text="Seats reserved in the cohort.")
+    join_token = models.CharField(max_length=64, default=_token, unique=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["organization__name", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cohort", "name"], name="cohorts_team_name_unique_in_cohort"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.organization})"
+
+
+class TeamMembership(models.Model):
+    class Role(models.TextChoices):
+        LEAD = "lead", "Lead"
+        MEMBER = "member", "Member"
+
+    team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="team_memberships"
+    )
+    role = models.CharField(max_length=8, choices=Role.choices, default=Role.MEMBER)
+    joined_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["team", "user"], name="cohorts_one_membership_per_team"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} in {self.team} ({self.role})"
+
+
+class EnrollmentStatus(models.TextChoices):
+    ACTIVE = "active", "Active"
+    WAITLISTED = "waitlisted", "Waitlisted"
+    DROPPED = "dropped", "Dropped"
+
+
+class Enrollment(models.Model):
+    cohort = models.ForeignKey(Cohort, on_delete=models.PROTECT, related_name="enrollments")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="enrollments"
+    )
+    team = models.ForeignKey(
+        Team, null=True, blank=True, on_delete=models.SET_NULL, related_name="enrollments"
+    )
+    status = models.CharField(max_length=12, choices=EnrollmentStatus.choices)
+    enrolled_at = models.DateTimeField(default=timezone.now)
+    waitlisted_at = models.DateTimeField(null=True, blank=True)
+    dropped_at = models.DateTimeField(null=True, blank=True)
+    # Self-paced personal schedule: target dates count from this day ("reset my schedule").
+    schedule_anchor = models.DateField(default=timezone.localdate)
+    last_activity_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["cohort_id", "enrolled_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cohort", "user"], name="cohorts_one_enrollment_per_cohort"
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="waitlisted") | Q(waitlisted_at__isnull=False),
+                name="cohorts_waitlisted_has_time",
+            ),
+        ]
+        indexes = [models.Index(fields=["cohort", "status", "waitlisted_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.user} in {self.cohort} ({self.status})"
+
+
+class Invitation(models.Model):
+    """An emailed invitation: accepting it (or signing up with that email) enrolls."""
+
+    email = models.EmailField()
+    cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="invitations")
+    team = models.ForeignKey(
+        Team, null=True, blank=True, on_delete=models.CASCADE, related_name="invitations"
+    )
+    token = models.CharField(max_length=64, default=_token, unique=True, editable=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["email"])]
+
+    def __str__(self) -> str:
+        return f"Invitation for {self.email} to {self.cohort}"
+
+
+class LessonCompletion(models.Model):
+    """A coach finished a lesson. Kept per person and lesson, so moving to another cohort of
+    the same course keeps progress."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="lesson_completions"
+    )
+    lesson = models.ForeignKey("courses.LessonPage", on_delete=models.CASCADE, related_name="+")
+    course = models.ForeignKey("courses.CoursePage", on_delete=models.CASCADE, related_name="+")
+    completed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "lesson"], name="cohorts_one_completion_per_lesson"
+            ),
+        ]
+        indexes = [models.Index(fields=["course", "user"])]
+
+    def __str__(self) -> str:
+        return f"{self.user} completed lesson {self.lesson_id}"
+
+
+class CourseCompletion(models.Model):
+    """Recorded once, when the last lesson of a course is completed; the badges app listens."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="course_completions"
+    )
+    course = models.ForeignKey("courses.CoursePage", on_delete=models.CASCADE, related_name="+")
+    completed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "course"], name="cohorts_one_course_completion"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} completed course {self.course_id}"
+
+
+class Reflection(models.Model):
+    """A coach's written answer to a reflection-prompt block. Visible to the coach and the
+    facilitators of the coach's cohorts of that course, never to team leads or peers."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reflections"
+    )
+    lesson = models.ForeignKey("courses.LessonPage", on_delete=models.CASCADE, related_name="+")
+    course = models.ForeignKey("courses.CoursePage", on_delete=models.CASCADE, related_name="+")
+    block_id = models.CharField(max_length=64)
+    prompt = models.TextField(help_text="The prompt as it read when answered.")
+    text = models.TextField(max_length=10_000)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-updated_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "lesson", "block_id"], name="cohorts_one_reflection_per_prompt"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Reflection by {self.user} on lesson {self.lesson_id}"
+
+
+class ReflectionFeedback(models.Model):
+    reflection = models.ForeignKey(Reflection, on_delete=models.CASCADE, related_name="feedback")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    text = models.TextField(max_length=5_000)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at"]
+
+    def __str__(self) -> str:
+        return f"Feedback by {self.author} on reflection {self.reflection_id}"
+
+
+class Announcement(models.Model):
+    cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="announcements")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    title = models.CharField(max_length=200)
+    body = models.TextField(max_length=10_000)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class SentNotice(models.Model):
+    """One row per email that must never be sent twice (reminders, release notices), so a
+    cron job may run as often as it likes."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(max_length=200)
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "key"], name="cohorts_notice_sent_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.key} → {self.user}"
+
+
+class CalendarFeed(models.Model):
+    """The secret behind a person's subscribable calendar URL; rotating it revokes the old."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feed"
+    )
+    token = models.CharField(max_length=64, default=_token, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"Calendar feed of {self.user}"

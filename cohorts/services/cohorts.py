@@ -1,0 +1,215 @@
+"""Creating and changing cohorts, their schedules, live sessions and announcements."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Sum
+
+from cms.errors import ApplicationError, PermissionDenied
+from courses.models import CoursePage, ModulePage
+
+from .. import emails
+from ..models import (
+    Announcement,
+    Cohort,
+    CohortStatus,
+    Enrollment,
+    EnrollmentStatus,
+    LiveSession,
+    ModuleSchedule,
+    Pace,
+)
+from ..selectors import can_manage_cohort
+
+DEFAULT_WEEK = 7
+
+
+def _full_clean(instance) -> None:
+    try:
+        instance.full_clean()
+    except ValidationError as error:
+        field, messages = next(iter(error.message_dict.items()))
+        raise ApplicationError(
+            messages[0], field=None if field == "__all__" else field, code="invalid"
+        ) from error
+
+
+def cohort_check_capacity(*, cohort: Cohort) -> None:
+    """Capacity may not drop below the seats already taken (active learners + team seats)."""
+    if cohort.pk is None or cohort.capacity is None:
+        return
+    active_outside_teams = Enrollment.objects.filter(
+        cohort=cohort, status=EnrollmentStatus.ACTIVE, team__isnull=True
+    ).count()
+    reserved = cohort.teams.aggregate(total=Sum("seats"))["total"] or 0
+    taken = active_outside_teams + reserved
+    if cohort.capacity < taken:
+        raise ApplicationError(
+            f"Capacity cannot be {cohort.capacity}: {taken} seats are already taken "
+            f"({active_outside_teams} learners and {reserved} team seats).",
+            field="capacity",
+            code="capacity_below_enrollment",
+        )
+
+
+def cohort_check_schedule(*, cohort: Cohort) -> None:
+    """No module may open after the cohort ends."""
+    if cohort.pk is None or cohort.ends_on is None:
+        return
+    for schedule in cohort.schedules.select_related("module"):
+        schedule.cohort = cohort
+        release = schedule.release_date()
+        if release and release > cohort.ends_on:
+            raise ApplicationError(
+                f"“{schedule.module.title}” would open on {release:%b %-d, %Y}, after the "
+                f"cohort ends on {cohort.ends_on:%b %-d, %Y}.",
+                field="ends_on",
+                code="release_after_end",
+            )
+
+
+@transaction.atomic
+def cohort_create(
+    *,
+    course: CoursePage,
+    title: str,
+    pace: str = Pace.FACILITATED,
+    by=None,
+    facilitators=(),
+    **fields,
+) -> Cohort:
+    """Open a cohort of a course. A facilitated cohort gets a module schedule of one module
+    a week from the start, which the facilitator can then adjust."""
+    if pace == Pace.SELF_PACED and Cohort.objects.filter(course=course, pace=pace).exists():
+        raise ApplicationError(
+            f"“{course.title}” already has a self-paced track.", code="duplicate_self_paced"
+        )
+    if pace == Pace.FACILITATED and not course.offered_facilitated:
+        raise ApplicationError(f"“{course.title}” is not offered in facilitated cohorts.")
+    if pace == Pace.SELF_PACED and not course.offered_self_paced:
+        raise ApplicationError(f"“{course.title}” is not offered self-paced.")
+    cohort = Cohort(course=course, title=title, pace=pace, **fields)
+    _full_clean(cohort)
+    cohort.save()
+    if facilitators:
+        cohort.facilitators.set(facilitators)
+    if pace == Pace.FACILITATED:
+        modules = ModulePage.objects.child_of(course).live().order_by("path")
+        ModuleSchedule.objects.bulk_create(
+            ModuleSchedule(
+                cohort=cohort,
+                module=module,
+                release_offset_days=index * DEFAULT_WEEK,
+                due_offset_days=index * DEFAULT_WEEK + DEFAULT_WEEK - 1,
+            )
+            for index, module in enumerate(modules)
+        )
+        cohort_check_schedule(cohort=cohort)
+    return cohort
+
+
+@transaction.atomic
+def cohort_update(*, cohort: Cohort, by, **fields) -> Cohort:
+    if not can_manage_cohort(user=by, cohort=cohort):
+        raise PermissionDenied("Only this cohort's facilitators can change it.")
+    cohort = Cohort.objects.select_for_update().get(pk=cohort.pk)
+    for name, value in fields.items():
+        setattr(cohort, name, value)
+    _full_clean(cohort)
+    cohort_check_capacity(cohort=cohort)
+    cohort_check_schedule(cohort=cohort)
+    cohort.save(update_fields=list(fields))
+    return cohort
+
+
+@transaction.atomic
+def schedule_update(
+    *,
+    schedule: ModuleSchedule,
+    by,
+    release_offset_days: int | None = None,
+    due_offset_days: int | None = None,
+    release_on: date | None = None,
+    due_on: date | None = None,
+) -> ModuleSchedule:
+    cohort = schedule.cohort
+    if not can_manage_cohort(user=by, cohort=cohort):
+        raise PermissionDenied("Only this cohort's facilitators can change its schedule.")
+    if release_offset_days is not None:
+        schedule.release_offset_days = release_offset_days
+    if due_offset_days is not None:
+        schedule.due_offset_days = due_offset_days
+    schedule.release_on = release_on
+    schedule.due_on = due_on
+    release, due = schedule.release_date(), schedule.due_date()
+    if release and cohort.ends_on and release > cohort.ends_on:
+        raise ApplicationError(
+            f"The module would open on {release:%b %-d, %Y}, after the cohort ends on "
+            f"{cohort.ends_on:%b %-d, %Y}.",
+            field="release_on",
+            code="release_after_end",
+        )
+    if release and due and due < release:
+        raise ApplicationError("A module cannot be due before it opens.", field="due_on")
+    if schedule.due_offset_days < schedule.release_offset_days:
+        schedule.due_offset_days = schedule.release_offset_days
+    schedule.save()
+    return schedule
+
+
+@transaction.atomic
+def live_session_create(
+    *,
+    cohort: Cohort,
+    by,
+    title: str,
+    starts_at: datetime,
+    duration_minutes: int = 60,
+    kind: str = LiveSession.Kind.OFFICE_HOURS,
+    join_url: str = "",
+    notes: str = "",
+) -> LiveSession:
+    if not can_manage_cohort(user=by, cohort=cohort):
+        raise PermissionDenied("Only this cohort's facilitators can schedule live sessions.")
+    session = LiveSession(
+        cohort=cohort,
+        title=title,
+        starts_at=starts_at,
+        duration_minutes=duration_minutes,
+        kind=kind,
+        join_url=join_url,
+        notes=notes,
+    )
+    _full_clean(session)
+    if cohort.ends_on and starts_at.date() > cohort.ends_on + timedelta(days=1):
+        raise ApplicationError("The session is after the cohort ends.", field="starts_at")
+    session.save()
+    return session
+
+
+@transaction.atomic
+def announcement_post(*, cohort: Cohort, author, title: str, body: str) -> Announcement:
+    """Post an announcement to the cohort and email every active learner."""
+    if not can_manage_cohort(user=author, cohort=cohort):
+        raise PermissionDenied("Only this cohort's facilitators can post announcements.")
+    title, body = title.strip(), body.strip()
+    if not title or not body:
+        raise ApplicationError("An announcement needs a title and a message.", field="body")
+    if cohort.status == CohortStatus.ARCHIVED:
+        raise ApplicationError("This cohort is archived.")
+    announcement = Announcement(cohort=cohort, author=author, title=title, body=body)
+    _full_clean(announcement)
+    announcement.save()
+    learners = [
+        enrollment.user
+        for enrollment in Enrollment.objects.filter(
+            cohort=cohort, status=EnrollmentStatus.ACTIVE
+        ).select_related("user")
+    ]
+    emails.send_on_commit(
+        "announcement", learners, {"cohort": cohort, "announcement": announcement}
+    )
+    return announcement

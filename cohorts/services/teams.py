@@ -1,0 +1,141 @@
+"""District teams, invitations and join links, calendar feed secrets."""
+
+from __future__ import annotations
+
+import secrets
+
+from django.db import transaction
+from django.utils import timezone
+
+from cms.errors import ApplicationError, PermissionDenied
+
+from ..models import (
+    CalendarFeed,
+    Cohort,
+    Enrollment,
+    Invitation,
+    Organization,
+    Team,
+    TeamMembership,
+)
+from ..selectors import can_manage_cohort, is_team_lead
+from .enrollment import _lock, cohort_enroll, general_seats_free, invitation_create
+
+
+@transaction.atomic
+def organization_create(*, name: str) -> Organization:
+    name = name.strip()
+    if not name:
+        raise ApplicationError("An organization needs a name.", field="name")
+    organization, _ = Organization.objects.get_or_create(name=name)
+    return organization
+
+
+@transaction.atomic
+def team_create(
+    *, organization: Organization, cohort: Cohort, name: str, seats: int, leads=(), by
+) -> Team:
+    """Reserve ``seats`` in a cohort for a district team (they count against capacity)."""
+    if not (can_manage_cohort(user=by, cohort=cohort) or by.is_staff):
+        raise PermissionDenied("Only a facilitator or an administrator can reserve team seats.")
+    cohort = _lock(cohort)
+    if seats < 1:
+        raise ApplicationError("A team reserves at least one seat.", field="seats")
+    free = general_seats_free(cohort)
+    if free is not None and seats > free:
+        raise ApplicationError(
+            f"Only {free} seats are free in “{cohort.title}”.", field="seats", code="no_seats"
+        )
+    if Team.objects.filter(cohort=cohort, name__iexact=name.strip()).exists():
+        raise ApplicationError("A team with that name is already in this cohort.", field="name")
+    team = Team.objects.create(
+        organization=organization, cohort=cohort, name=name.strip(), seats=seats
+    )
+    TeamMembership.objects.bulk_create(
+        TeamMembership(team=team, user=lead, role=TeamMembership.Role.LEAD) for lead in leads
+    )
+    return team
+
+
+@transaction.atomic
+def team_invite(*, team: Team, email: str, by) -> Invitation:
+    if not (is_team_lead(user=by, team=team) or can_manage_cohort(user=by, cohort=team.cohort)):
+        raise PermissionDenied("Only the team's leads can invite members.")
+    return invitation_create(cohort=team.cohort, email=email.strip(), by=by, team=team)
+
+
+def _join_team(team: Team, user, *, by) -> Enrollment:
+    TeamMembership.objects.get_or_create(
+        team=team, user=user, defaults={"role": TeamMembership.Role.MEMBER}
+    )
+    return cohort_enroll(cohort=team.cohort, user=user, team=team, by=by)
+
+
+@transaction.atomic
+def team_join(*, token: str, user) -> Enrollment:
+    """Follow a team's join link: become a member and take one of the team's seats."""
+    team = Team.objects.select_related("cohort").filter(join_token=token).first()
+    if team is None:
+        raise ApplicationError("This join link is not valid.", code="invalid_link", status=404)
+    lead = team.memberships.filter(role=TeamMembership.Role.LEAD).select_related("user").first()
+    return _join_team(team, user, by=lead.user if lead else user)
+
+
+@transaction.atomic
+def invitation_accept(*, token: str, user) -> Enrollment:
+    invitation = (
+        Invitation.objects.select_for_update()
+        .select_related("cohort", "team", "invited_by")
+        .filter(token=token)
+        .first()
+    )
+    if invitation is None:
+        raise ApplicationError(
+            "This invitation is not valid.", code="invalid_invitation", status=404
+        )
+    if invitation.accepted_at is not None:
+        raise ApplicationError("This invitation has already been used.", code="invitation_used")
+    if invitation.expires_at <= timezone.now():
+        raise ApplicationError(
+            "This invitation has expired. Ask for a new one.", code="invitation_expired"
+        )
+    if invitation.email.lower() != user.email.lower():
+        raise PermissionDenied(
+            f"This invitation was sent to {invitation.email}. "
+            "Log in with that address to accept it."
+        )
+    inviter = invitation.invited_by or user
+    if invitation.team is not None:
+        enrollment = _join_team(invitation.team, user, by=inviter)
+    else:
+        enrollment = cohort_enroll(cohort=invitation.cohort, user=user, by=inviter)
+    invitation.accepted_at = timezone.now()
+    invitation.accepted_by = user
+    invitation.save(update_fields=["accepted_at", "accepted_by"])
+    return enrollment
+
+
+def invitations_redeem_for_user(*, user) -> list[Enrollment]:
+    """After sign-up: accept every open invitation sent to the new account's email. One that
+    cannot be honoured (a full team, a closed cohort) stays open and is skipped."""
+    enrollments = []
+    tokens = Invitation.objects.filter(
+        email__iexact=user.email, accepted_at__isnull=True, expires_at__gt=timezone.now()
+    ).values_list("token", flat=True)
+    for token in list(tokens):
+        try:
+            with transaction.atomic():
+                enrollments.append(invitation_accept(token=token, user=user))
+        except ApplicationError:
+            continue
+    return enrollments
+
+
+@transaction.atomic
+def calendar_feed_rotate(*, user) -> CalendarFeed:
+    """Create the person's calendar feed secret, or replace it (the old URL stops working)."""
+    feed, created = CalendarFeed.objects.get_or_create(user=user)
+    if not created:
+        feed.token = secrets.token_urlsafe(24)
+        feed.save(update_fields=["token"])
+    return feed

@@ -12,6 +12,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("search/", views.search, name="search"),
     path("accounts/", include("accounts.urls")),
+    path("", include("cohorts.urls")),
     path("api/v1/", include("cms.api.urls")),
 ]
 

@@ -15,6 +15,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
 
 
 def _token() -> str:
@@ -39,7 +41,7 @@ class CohortStatus(models.TextChoices):
     ARCHIVED = "archived", "Archived"
 
 
-class Cohort(models.Model):
+class Cohort(ClusterableModel):
     """One way of taking a course: the evergreen self-paced track, or a facilitated run."""
 
     course = models.ForeignKey(
@@ -139,7 +141,7 @@ class ModuleSchedule(models.Model):
     """When a module opens and is due in a facilitated cohort, as offsets from the start
     (so a rerun moves by changing one date), optionally overridden by fixed dates."""
 
-    cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="schedules")
+    cohort = ParentalKey(Cohort, on_delete=models.CASCADE, related_name="schedules")
     module = models.ForeignKey("courses.ModulePage", on_delete=models.CASCADE, related_name="+")
     release_offset_days = models.PositiveIntegerField(default=0)
     due_offset_days = models.PositiveIntegerField(default=7)
@@ -182,7 +184,7 @@ class LiveSession(models.Model):
         WEBINAR = "webinar", "Webinar"
         MEETUP = "meetup", "Liaison meet-up"
 
-    cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="live_sessions")
+    cohort = ParentalKey(Cohort, on_delete=models.CASCADE, related_name="live_sessions")
     title = models.CharField(max_length=160)
     kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.OFFICE_HOURS)
     starts_at = models.DateTimeField()

@@ -1,0 +1,3 @@
+"""Cohorts API under /api/v1/ (filled in by cohorts/api/views.py)."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Calendar feed URLs (filled in by cohorts/views_calendar.py)."""
+
+urlpatterns: list = []

@@ -4,14 +4,19 @@ only what is missing. Later apps add their own step to ``STEPS``."""
 from __future__ import annotations
 
 from django.core.management import call_command
+from django.test.utils import override_settings
 
 from accounts.demo import login_table, seed_people
+from cohorts.demo import seed_cohorts
 from courses.demo import seed_courses
 
 
 def seed(*, stdout=None, verbosity: int = 1) -> dict:
-    people = seed_people()
-    courses = seed_courses(user=people.get("elena"))
+    # The demo is built quietly: no enrollment or announcement emails to the console.
+    with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
+        people = seed_people()
+        courses = seed_courses(user=people.get("elena"))
+        seed_cohorts(people=people)
     call_command("update_index", verbosity=0)
     summary = {
         "people": len(people),

@@ -215,7 +215,8 @@ def _course_of(lesson: LessonPage) -> CoursePage:
 
 def current_enrollment(*, user, course: CoursePage) -> Enrollment | None:
     """The active enrollment that drives a person's view of a course: a facilitated cohort
-    first (it has the timeline), else the self-paced track."""
+    that has started (it has the timeline), else the self-paced track, else a facilitated
+    cohort that has not started yet (everything locked until it does)."""
     if not getattr(user, "is_authenticated", False):
         return None
     enrollments = (
@@ -223,13 +224,31 @@ def current_enrollment(*, user, course: CoursePage) -> Enrollment | None:
         .exclude(cohort__status=CohortStatus.ARCHIVED)
         .select_related("cohort")
     )
-    ranked = sorted(enrollments, key=lambda e: (e.cohort.pace != Pace.FACILITATED, -e.pk))
+
+    def rank(enrollment: Enrollment) -> tuple[int, int]:
+        cohort = enrollment.cohort
+        if cohort.pace == Pace.FACILITATED:
+            started = cohort.starts_on is None or cohort.starts_on <= cohort_today(cohort)
+            return (0 if started else 2, -enrollment.pk)
+        return (1, -enrollment.pk)
+
+    ranked = sorted(enrollments, key=rank)
     return ranked[0] if ranked else None
 
 
 def lesson_access(*, user, lesson: LessonPage, course: CoursePage | None = None) -> LessonAccess:
     """May this person read the lesson now, and may they record progress on it?"""
     course = course or _course_of(lesson)
+    module_path = lesson.path[: -Page.steplen]
+    return _access(user=user, course=course, module_id=None, module_path=module_path)
+
+
+def module_access(*, user, module, course: CoursePage) -> LessonAccess:
+    """The same answer for every lesson of a module."""
+    return _access(user=user, course=course, module_id=module.pk, module_path=module.path)
+
+
+def _access(*, user, course: CoursePage, module_id: int | None, module_path: str) -> LessonAccess:
     if getattr(user, "is_authenticated", False) and (
         user.is_superuser or Cohort.objects.filter(course=course, facilitators=user).exists()
     ):
@@ -248,14 +267,12 @@ def lesson_access(*, user, lesson: LessonPage, course: CoursePage | None = None)
             reason="This lesson is for learners enrolled in a cohort of the course.",
         )
     if enrollment.cohort.pace == Pace.FACILITATED:
-        module_id = (
-            Page.objects.filter(path=lesson.path[: -Page.steplen])
-            .values_list("pk", flat=True)
-            .first()
-        )
-        schedule = ModuleSchedule.objects.filter(
-            cohort=enrollment.cohort, module_id=module_id
-        ).first()
+        schedules = ModuleSchedule.objects.filter(cohort=enrollment.cohort)
+        if module_id is not None:
+            schedules = schedules.filter(module_id=module_id)
+        else:
+            schedules = schedules.filter(module__path=module_path)
+        schedule = schedules.first()
         if schedule is not None:
             schedule.cohort = enrollment.cohort
             release, due = schedule.release_date(), schedule.due_date()
@@ -331,6 +348,10 @@ class LearnerProgress:
     @property
     def percent(self) -> int:
         return round(100 * self.done / self.total) if self.total else 0
+
+    @property
+    def next_release(self) -> ModuleProgress | None:
+        return next((m for m in self.modules if not m.released), None)
 
 
 def _learner_progress(

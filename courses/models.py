@@ -120,10 +120,14 @@ class ModulePage(Page):
         verbose_name = "module"
 
     def get_context(self, request, *args, **kwargs):
+        from cohorts.page_selectors import module_learning
+
         from .selectors import lesson_navigation
 
         context = super().get_context(request, *args, **kwargs)
-        context["nav"] = lesson_navigation(page=self, request=request)
+        nav = lesson_navigation(page=self, request=request)
+        context["nav"] = nav
+        context["learning"] = module_learning(user=request.user, module=self, course=nav.course)
         return context
 
 
@@ -150,8 +154,12 @@ class LessonPage(Page):
         verbose_name = "lesson"
 
     def get_context(self, request, *args, **kwargs):
+        from cohorts.page_selectors import lesson_learning
+
         from .selectors import lesson_navigation
 
         context = super().get_context(request, *args, **kwargs)
-        context["nav"] = lesson_navigation(page=self, request=request)
+        nav = lesson_navigation(page=self, request=request)
+        context["nav"] = nav
+        context["learning"] = lesson_learning(user=request.user, lesson=self, course=nav.course)
         return context

@@ -1,0 +1,135 @@
+"""Reads that shape cohort data for HTML pages (the lesson page, the cohort page)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from courses.models import CoursePage, LessonPage
+
+from .models import Announcement, Cohort, Enrollment, LiveSession, ModuleSchedule, Reflection
+from .selectors import (
+    LessonAccess,
+    can_manage_cohort,
+    completed_lesson_ids,
+    enrollment_of,
+    lesson_access,
+    reflections_for_lesson,
+    waitlist_position,
+)
+
+
+@dataclass
+class BodyItem:
+    block: object
+    reflection: Reflection | None = None
+
+
+@dataclass
+class LessonLearning:
+    access: LessonAccess
+    completed: bool
+    completed_ids: set[int]
+    body: list[BodyItem] = field(default_factory=list)
+
+
+def lesson_learning(*, user, lesson: LessonPage, course: CoursePage) -> LessonLearning:
+    """What the lesson page shows this person: may they read it, is it done, their answers."""
+    access = lesson_access(user=user, lesson=lesson, course=course)
+    completed_ids = completed_lesson_ids(user=user, course=course) if access.can_track else set()
+    reflections = reflections_for_lesson(user=user, lesson=lesson) if access.can_track else {}
+    body = (
+        [BodyItem(block, reflections.get(block.id)) for block in lesson.body]
+        if access.can_read
+        else []
+    )
+    return LessonLearning(
+        access=access, completed=lesson.pk in completed_ids, completed_ids=completed_ids, body=body
+    )
+
+
+def module_learning(*, user, module, course: CoursePage) -> LessonLearning:
+    """For a module page: its lock state and which lessons this person has done."""
+    from .selectors import module_access
+
+    access = module_access(user=user, module=module, course=course)
+    completed_ids = completed_lesson_ids(user=user, course=course) if access.can_track else set()
+    return LessonLearning(access=access, completed=False, completed_ids=completed_ids)
+
+
+@dataclass
+class CohortPage:
+    cohort: Cohort
+    enrollment: Enrollment | None
+    waitlist_position: int | None
+    can_manage: bool
+    schedule: list[ModuleSchedule]
+    live_sessions: list[LiveSession]
+    announcements: list[Announcement]
+
+
+def cohort_page(*, user, cohort: Cohort) -> CohortPage:
+    enrollment = enrollment_of(user=user, cohort=cohort)
+    can_manage = can_manage_cohort(user=user, cohort=cohort)
+    member = can_manage or (enrollment is not None and enrollment.status == "active")
+    schedule = list(
+        cohort.schedules.select_related("module").order_by("release_offset_days", "module__path")
+    )
+    for item in schedule:
+        item.cohort = cohort
+    return CohortPage(
+        cohort=cohort,
+        enrollment=enrollment,
+        waitlist_position=waitlist_position(enrollment) if enrollment else None,
+        can_manage=can_manage,
+        schedule=schedule,
+        live_sessions=list(cohort.live_sessions.all()),
+        announcements=list(cohort.announcements.select_related("author")[:5]) if member else [],
+    )
+
+
+@dataclass
+class CohortCard:
+    cohort: Cohort
+    seats_left: int | None
+    waitlisted: int
+
+
+def cohort_cards(*, user, course=None, pace: str | None = None) -> list[CohortCard]:
+    from .selectors import cohort_list_visible_to, seats_left
+
+    return [
+        CohortCard(cohort, seats_left(cohort), cohort.waitlisted_count)
+        for cohort in cohort_list_visible_to(user=user, course=course, pace=pace)
+    ]
+
+
+def invitation_by_token(*, token: str):
+    from .models import Invitation
+
+    return (
+        Invitation.objects.select_related("cohort", "cohort__course", "team")
+        .filter(token=token)
+        .first()
+    )
+
+
+def team_by_join_token(*, token: str):
+    from .models import Team
+
+    return (
+        Team.objects.select_related("cohort", "cohort__course", "organization")
+        .filter(join_token=token)
+        .first()
+    )
+
+
+def other_cohorts_managed(*, user, cohort: Cohort) -> list[Cohort]:
+    """Cohorts of the same course this facilitator may move a learner to."""
+    from .selectors import cohorts_managed_by
+
+    return list(
+        cohorts_managed_by(user=user)
+        .filter(course_id=cohort.course_id)
+        .exclude(pk=cohort.pk)
+        .exclude(status__in=("finished", "archived"))
+    )

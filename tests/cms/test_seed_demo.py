@@ -98,3 +98,32 @@ def test_every_demo_lesson_renders(client):
                 response = client.get(url)
                 assert response.status_code == 200, url
                 assert lesson["title"] in response.content.decode()
+
+
+def test_seed_demo_builds_cohorts_teams_and_progress():
+    from cohorts.models import (
+        Cohort,
+        Enrollment,
+        LessonCompletion,
+        LiveSession,
+        Reflection,
+        Team,
+    )
+    from cohorts.selectors import cohort_list_visible_to, cohort_today, seats_left
+
+    _seed()
+    flagship = CoursePage.objects.get(slug="coaching-from-theory-to-practice")
+    assert Cohort.objects.filter(course=flagship, pace="self_paced").count() == 1
+    running = Cohort.objects.get(title="Fall 2026 Facilitated Cohort")
+    today = cohort_today(running)
+    released = [s for s in running.schedules.all() if s.release_date() <= today]
+    assert 0 < len(released) < running.schedules.count()
+    upcoming = cohort_list_visible_to(user=None).get(title="Spring 2027 Facilitated Cohort")
+    assert seats_left(upcoming) == 0
+    assert Enrollment.objects.filter(cohort=upcoming, status="waitlisted").exists()
+    riverside = Team.objects.get(name="Riverside Liaisons")
+    assert riverside.enrollments.filter(status="active").count() == 5
+    assert riverside.memberships.filter(role="lead", user__username="lena").exists()
+    assert LessonCompletion.objects.count() > 50
+    assert Reflection.objects.filter(feedback__isnull=False).exists()
+    assert LiveSession.objects.filter(cohort=running).count() >= 3

@@ -32,8 +32,13 @@ def test_full_cohort_waitlists_first_in_first_out(make_cohort, make_user):
     cohort = make_cohort(capacity=2)
     people = [make_user() for _ in range(5)]
     enrollments = [services.cohort_enroll(cohort=cohort, user=p) for p in people]
-    assert [e.status for e in enrollments] == ["active", "active", "waitlisted", "waitlisted",
-                                               "waitlisted"]
+    assert [e.status for e in enrollments] == [
+        "active",
+        "active",
+        "waitlisted",
+        "waitlisted",
+        "waitlisted",
+    ]
     assert [waitlist_position(e) for e in enrollments[2:]] == [1, 2, 3]
 
 
@@ -48,8 +53,11 @@ def test_dropping_promotes_the_first_waitlisted_with_an_email(
     with django_capture_on_commit_callbacks(execute=True):
         services.enrollment_drop(enrollment=seat, by=first)
     statuses = dict(Enrollment.objects.values_list("user__username", "status"))
-    assert statuses == {first.username: "dropped", second.username: "active",
-                        third.username: "waitlisted"}
+    assert statuses == {
+        first.username: "dropped",
+        second.username: "active",
+        third.username: "waitlisted",
+    }
     assert [m.to for m in mailoutbox] == [[second.email]]
     assert "A seat opened up" in mailoutbox[0].subject
 
@@ -75,7 +83,8 @@ def test_enrollment_window(make_cohort, coach, facilitator):
     with pytest.raises(ApplicationError, match="opens on"):
         services.cohort_enroll(cohort=later, user=coach)
     closed = make_cohort(
-        title="Closed", enrollment_opens_at=now - timedelta(days=9),
+        title="Closed",
+        enrollment_opens_at=now - timedelta(days=9),
         enrollment_closes_at=now - timedelta(days=1),
     )
     with pytest.raises(ApplicationError, match="closed on"):
@@ -131,8 +140,9 @@ def test_move_needs_same_course(make_cohort, make_course, coach, facilitator):
         services.enrollment_move(enrollment=enrollment, to_cohort=elsewhere, by=facilitator)
 
 
-def test_csv_enrolls_known_and_invites_unknown(make_cohort, make_user, facilitator, mailoutbox,
-                                               django_capture_on_commit_callbacks):
+def test_csv_enrolls_known_and_invites_unknown(
+    make_cohort, make_user, facilitator, mailoutbox, django_capture_on_commit_callbacks
+):
     cohort = make_cohort(capacity=1)
     known = make_user("ana")
     other = make_user("bo")
@@ -162,8 +172,9 @@ def test_invitation_enrolls_on_signup(cohort, facilitator, client):
     services.cohort_enroll_csv(cohort=cohort, text="newbie@school.org", by=facilitator)
     from accounts.services import user_signup
 
-    user = user_signup(email="Newbie@school.org", password="a-long-pass-phrase",
-                       display_name="Newbie")
+    user = user_signup(
+        email="Newbie@school.org", password="a-long-pass-phrase", display_name="Newbie"
+    )
     assert Enrollment.objects.get(user=user).cohort == cohort
     assert Invitation.objects.get().accepted_by == user
 
@@ -176,8 +187,9 @@ def test_invitation_used_twice_or_expired(cohort, facilitator, make_user):
     services.invitation_accept(token=invitation.token, user=ana)
     with pytest.raises(ApplicationError, match="already been used"):
         services.invitation_accept(token=invitation.token, user=ana)
-    old = services.enrollment.invitation_create(cohort=cohort, email="bo@example.org",
-                                                by=facilitator)
+    old = services.enrollment.invitation_create(
+        cohort=cohort, email="bo@example.org", by=facilitator
+    )
     Invitation.objects.filter(pk=old.pk).update(expires_at=timezone.now() - timedelta(days=1))
     with pytest.raises(ApplicationError, match="expired"):
         services.invitation_accept(token=old.token, user=make_user("bo"))
@@ -213,8 +225,9 @@ def test_end_before_start_and_release_after_end(make_cohort, facilitator):
         services.cohort_update(cohort=cohort, by=facilitator, ends_on=today + timedelta(days=10))
     schedule = cohort.schedules.first()
     with pytest.raises(ApplicationError, match="after the cohort ends"):
-        services.schedule_update(schedule=schedule, by=facilitator,
-                                 release_on=today + timedelta(days=45))
+        services.schedule_update(
+            schedule=schedule, by=facilitator, release_on=today + timedelta(days=45)
+        )
 
 
 def test_self_paced_reset_schedule(self_paced, coach):

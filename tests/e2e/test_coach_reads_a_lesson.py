@@ -27,12 +27,12 @@ def test_coach_logs_in_and_reads_a_lesson(page, screenshot):
     outline = page.get_by_role("navigation", name="Course outline")
     assert outline.is_visible()
     current = outline.locator('[aria-current="page"]')
-    assert current.inner_text().startswith("1.1")
+    assert "1.1" in current.inner_text()
     assert page.get_by_role("navigation", name="Breadcrumb").is_visible()
     screenshot(page, "03-lesson")
 
     page.locator("a[rel=next]").click()
-    assert outline.locator('[aria-current="page"]').inner_text().startswith("1.2")
+    assert "1.2" in outline.locator('[aria-current="page"]').inner_text()
     # The stylesheet is served by the app itself and applied.
     background = page.evaluate(
         "getComputedStyle(document.querySelector('.lesson')).backgroundColor"

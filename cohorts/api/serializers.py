@@ -1,0 +1,150 @@
+"""Output shapes that several cohorts API views share. Each view nests its own input (and
+any output only it uses); these only read what a selector already loaded."""
+
+from __future__ import annotations
+
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from .. import selectors
+
+
+class CourseBriefSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+
+
+class CohortBriefSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    pace = serializers.CharField()
+
+
+class PersonSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField(source="public_name")
+
+
+class LessonLinkSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    number = serializers.CharField()
+    title = serializers.CharField()
+    url = serializers.CharField()
+
+
+class MyEnrollmentSerializer(serializers.Serializer):
+    """From ``selectors.enrollments_by_cohort`` (which sets ``queue_position``)."""
+
+    id = serializers.IntegerField()
+    status = serializers.CharField()
+    waitlist_position = serializers.IntegerField(source="queue_position", allow_null=True)
+
+
+class EnrollmentSerializer(serializers.Serializer):
+    """One enrollment, as the enroll, drop, accept and join endpoints return it."""
+
+    id = serializers.IntegerField()
+    cohort_id = serializers.IntegerField()
+    status = serializers.CharField()
+    waitlist_position = serializers.SerializerMethodField()
+    enrolled_at = serializers.DateTimeField()
+
+    def get_waitlist_position(self, enrollment) -> int | None:
+        return selectors.waitlist_position(enrollment)
+
+
+class CohortSerializer(serializers.Serializer):
+    """A cohort from ``cohort_list_visible_to`` (seat counts annotated, facilitators
+    prefetched); ``context["mine"]`` maps cohort id to the viewer's own enrollment."""
+
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    course = CourseBriefSerializer()
+    pace = serializers.CharField()
+    status = serializers.CharField()
+    starts_on = serializers.DateField(allow_null=True)
+    ends_on = serializers.DateField(allow_null=True)
+    enrollment_opens_at = serializers.DateTimeField(allow_null=True)
+    enrollment_closes_at = serializers.DateTimeField(allow_null=True)
+    capacity = serializers.IntegerField(allow_null=True)
+    seats_left = serializers.SerializerMethodField()
+    waitlisted = serializers.IntegerField(source="waitlisted_count")
+    facilitators = serializers.SerializerMethodField()
+    time_zone = serializers.CharField()
+    my_enrollment = serializers.SerializerMethodField()
+
+    def get_seats_left(self, cohort) -> int | None:
+        return selectors.seats_left(cohort)
+
+    def get_facilitators(self, cohort) -> list[str]:
+        return sorted(person.public_name for person in cohort.facilitators.all())
+
+    @extend_schema_field(MyEnrollmentSerializer(allow_null=True))
+    def get_my_enrollment(self, cohort) -> dict | None:
+        mine = self.context.get("mine", {}).get(cohort.pk)
+        return MyEnrollmentSerializer(mine).data if mine else None
+
+
+class ScheduledModuleSerializer(serializers.Serializer):
+    id = serializers.IntegerField(source="module_id")
+    title = serializers.CharField(source="module.title")
+    release_on = serializers.DateField(source="release_date", allow_null=True)
+    due_on = serializers.DateField(source="due_date", allow_null=True)
+
+
+class LiveSessionSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    kind = serializers.CharField()
+    starts_at = serializers.DateTimeField()
+    ends_at = serializers.DateTimeField()
+    duration_minutes = serializers.IntegerField()
+    join_url = serializers.SerializerMethodField(
+        help_text="Only for active learners and facilitators of the cohort; null otherwise."
+    )
+
+    def get_join_url(self, session) -> str | None:
+        return (session.join_url or None) if self.context.get("show_join_links") else None
+
+
+class CohortScheduleSerializer(serializers.Serializer):
+    modules = ScheduledModuleSerializer(many=True)
+    live_sessions = LiveSessionSerializer(many=True)
+
+
+class CohortDetailSerializer(CohortSerializer):
+    """Adds ``context["schedule"]`` (from ``selectors.cohort_schedule``)."""
+
+    schedule = serializers.SerializerMethodField()
+
+    @extend_schema_field(CohortScheduleSerializer)
+    def get_schedule(self, cohort) -> dict:
+        return CohortScheduleSerializer(self.context["schedule"], context=self.context).data
+
+
+class ModuleProgressSerializer(serializers.Serializer):
+    module_id = serializers.IntegerField()
+    number = serializers.IntegerField()
+    title = serializers.CharField()
+    done = serializers.IntegerField()
+    total = serializers.IntegerField()
+    percent = serializers.IntegerField()
+    release_on = serializers.DateField(allow_null=True)
+    due_on = serializers.DateField(allow_null=True)
+    released = serializers.BooleanField()
+    overdue = serializers.BooleanField()
+
+
+class LearnerProgressSerializer(serializers.Serializer):
+    """One learner's row of ``roster_progress``: progress only, never reflections."""
+
+    enrollment_id = serializers.IntegerField(source="enrollment.id")
+    learner = PersonSerializer(source="enrollment.user")
+    team = serializers.CharField(source="enrollment.team.name", allow_null=True)
+    done = serializers.IntegerField()
+    total = serializers.IntegerField()
+    percent = serializers.IntegerField()
+    behind = serializers.BooleanField()
+    last_activity = serializers.DateTimeField(allow_null=True)
+    next_lesson = LessonLinkSerializer(allow_null=True)
+    modules = ModuleProgressSerializer(many=True)

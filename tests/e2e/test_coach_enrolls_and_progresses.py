@@ -1,0 +1,70 @@
+"""A coach enrolls in the running facilitated cohort, completes a lesson, and sees the
+progress bar move; a locked module says when it opens."""
+
+from __future__ import annotations
+
+from accounts.demo import DEMO_PASSWORD
+
+
+def _login(page, username: str) -> None:
+    page.goto("/accounts/login/")
+    page.get_by_label("Email or username").fill(username)
+    page.get_by_label("Password").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url("**/")
+
+
+def _progress(page) -> int:
+    bar = page.locator(".enrollment-card", has_text="Fall 2026 Facilitated Cohort").get_by_role(
+        "progressbar"
+    )
+    return int(bar.get_attribute("aria-valuenow"))
+
+
+def test_coach_enrolls_completes_a_lesson_and_progress_moves(page, screenshot):
+    _login(page, "ben")
+    page.get_by_role("link", name="Cohorts", exact=True).click()
+    page.get_by_role("link", name="Fall 2026 Facilitated Cohort").click()
+    assert page.get_by_text("Francesca Ortiz").first.is_visible()
+    screenshot(page, "10-cohort-page")
+    page.get_by_role("button", name="Enroll").click()
+    assert page.get_by_text("You're enrolled in Fall 2026 Facilitated Cohort").is_visible()
+
+    page.get_by_role("link", name="Go to my learning").click()
+    assert _progress(page) == 0
+    screenshot(page, "11-my-learning-before")
+
+    page.locator(".enrollment-card", has_text="Fall 2026 Facilitated Cohort").get_by_role(
+        "link", name="Start: 1.1"
+    ).click()
+    page.get_by_role("button", name="Complete and continue").click()
+    assert "1.2" in page.locator('.outline [aria-current="page"]').inner_text()
+    assert page.locator(".outline .done-mark").count() == 1
+    screenshot(page, "12-lesson-after-complete")
+
+    page.get_by_role("link", name="My learning").click()
+    assert _progress(page) == 6  # 1 of 18 lessons
+    card = page.locator(".enrollment-card", has_text="Fall 2026 Facilitated Cohort")
+    assert "1 of 18 lessons" in card.locator(".progress__label").inner_text()
+    screenshot(page, "13-my-learning-after")
+
+
+def test_unreleased_module_is_locked_with_its_date(page, screenshot):
+    _login(page, "maya")
+    page.goto("/courses/coaching-from-theory-to-practice/")
+    page.locator(".syllabus > li").nth(4).get_by_role("link").first.click()
+    lesson_link = page.locator(".syllabus li a").first
+    lesson_link.click()
+    assert page.get_by_role("heading", name="Opens").is_visible()
+    assert page.get_by_text("This module opens on").is_visible()
+    screenshot(page, "14-locked-lesson")
+
+
+def test_facilitator_sees_the_roster_matrix(page, screenshot):
+    _login(page, "fran")
+    page.goto("/learn/")
+    page.get_by_role("link", name="Facilitator dashboard: Fall 2026 Facilitated Cohort").click()
+    rows = page.locator("table.matrix tbody tr")
+    assert rows.count() >= 9
+    assert page.locator(".flag--behind").count() >= 1
+    screenshot(page, "15-facilitator-dashboard")

@@ -23,6 +23,13 @@ class LoginForm(AuthenticationForm):
         widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "username"}),
     )
 
+    def __init__(self, request=None, *args, **kwargs):
+        super().__init__(request, *args, **kwargs)
+        # AuthenticationForm caps this field at the username's 150 characters, which would stop
+        # the browser from accepting a longer email address (emails may have up to 254).
+        self.fields["username"].max_length = 254
+        self.fields["username"].widget.attrs["maxlength"] = "254"
+
 
 class SignupForm(forms.Form):
     email = forms.EmailField(widget=forms.EmailInput(attrs={"autocomplete": "email"}))

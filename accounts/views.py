@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth import login
+from django.contrib.auth import get_user_model, login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
@@ -47,7 +47,11 @@ def signup(request):
 
 @login_required
 def profile(request):
-    form = ProfileForm(request.POST or None, instance=request.user)
+    # A ModelForm writes every valid value onto its instance while validating. Bind it to a
+    # fresh copy so that, when another field fails, the header and heading (request.user)
+    # keep showing the saved profile rather than values that were never saved.
+    instance = get_user_model().objects.get(pk=request.user.pk)
+    form = ProfileForm(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
         try:
             services.profile_update(user=request.user, **form.cleaned_data)

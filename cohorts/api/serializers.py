@@ -148,3 +148,47 @@ class LearnerProgressSerializer(serializers.Serializer):
     last_activity = serializers.DateTimeField(allow_null=True)
     next_lesson = LessonLinkSerializer(allow_null=True)
     modules = ModuleProgressSerializer(many=True)
+
+
+class RosterLearnerSerializer(LearnerProgressSerializer):
+    email = serializers.EmailField(source="enrollment.user.email")
+
+
+class RosterModuleSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    number = serializers.IntegerField()
+    title = serializers.CharField()
+
+
+class WaitingLearnerSerializer(serializers.Serializer):
+    enrollment_id = serializers.IntegerField(source="enrollment.id")
+    learner = PersonSerializer(source="enrollment.user")
+    position = serializers.IntegerField()
+    waitlisted_at = serializers.DateTimeField(source="enrollment.waitlisted_at")
+
+
+class RosterSerializer(serializers.Serializer):
+    """``selectors.roster_progress`` for a cohort's facilitators."""
+
+    cohort = CohortBriefSerializer()
+    modules = RosterModuleSerializer(many=True, source="outline.modules")
+    learners = RosterLearnerSerializer(many=True)
+    waitlist = serializers.SerializerMethodField()
+    reflections_to_review = serializers.IntegerField()
+
+    @extend_schema_field(WaitingLearnerSerializer(many=True))
+    def get_waitlist(self, roster) -> list[dict]:
+        waiting = [
+            {"enrollment": enrollment, "position": position}
+            for position, enrollment in enumerate(roster.waitlisted, start=1)
+        ]
+        return WaitingLearnerSerializer(waiting, many=True).data
+
+
+class ProgressSummarySerializer(serializers.Serializer):
+    done = serializers.IntegerField()
+    total = serializers.IntegerField()
+    percent = serializers.IntegerField()
+    behind = serializers.BooleanField()
+    last_activity = serializers.DateTimeField(allow_null=True)
+    next_lesson = LessonLinkSerializer(allow_null=True)

@@ -23,6 +23,9 @@ from ..models import (
 from ..selectors import cohort_today, module_dates
 
 DUE_SOON_DAYS = 2
+# A release notice is news only for a few days; later runs (or a first run after an outage)
+# do not announce modules that opened long ago.
+RELEASE_FRESH_DAYS = 2
 
 
 @dataclass
@@ -77,7 +80,7 @@ def send_reminders() -> ReminderReport:
             if (
                 cohort.pace == Pace.FACILITATED
                 and release
-                and release <= today
+                and today - timedelta(days=RELEASE_FRESH_DAYS) <= release <= today
                 and release >= enrollment.enrolled_at.date()
                 and _claim(enrollment.user, f"release:{cohort.pk}:{module.id}:{release}")
             ):

@@ -1,0 +1,346 @@
+"""Benchmark: the facilitator dashboard and the roster API at 10 and at 500 learners.
+
+Builds a course of 20 lessons (4 modules x 5) and one facilitated cohort per size, three
+weeks in, with learners spread along the course (some ahead, some behind, some not started),
+a short waitlist and one reflection per learner who has started. Then, as the facilitator,
+requests the dashboard page (/cohorts/<pk>/dashboard/) and the roster API
+(/api/v1/cohorts/<pk>/roster/) through Django's test client, and calls the
+``roster_progress`` selector on its own to tell query time from rendering time.
+
+Targets: the same number of queries at every size; p95 <= 300 ms at 500 learners.
+
+    .venv/bin/python bench/cohort_dashboard.py [--runs 50] [--sizes 10,500]
+    DATABASE_URL=postgres://postgres:postgres@127.0.0.1:5432/praxis \
+        .venv/bin/python bench/cohort_dashboard.py
+
+Without DATABASE_URL it uses a throwaway SQLite file. With a PostgreSQL DATABASE_URL it
+creates its own database on that server (praxis_bench_dashboard_<pid>) and drops it at the
+end: the database named in the URL is never read or written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from datetime import timedelta
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+PG_SCHEMES = ("postgres", "postgresql", "pgsql")
+
+
+def _own_database() -> tuple[str, str] | None:
+    """Point DATABASE_URL at a database of our own; returns (admin URL, name) to drop later."""
+    given = os.environ.get("DATABASE_URL", "").strip()
+    if not given:
+        tmp = tempfile.mkdtemp(prefix="praxis-bench-")
+        os.environ["DATABASE_URL"] = f"sqlite:///{tmp}/bench.sqlite3"
+        return None
+    parts = urlsplit(given)
+    if parts.scheme not in PG_SCHEMES:
+        return None  # a SQLite URL: used as given, like bench/lesson_page.py
+    import psycopg
+
+    name = f"praxis_bench_dashboard_{os.getpid()}"
+    admin = urlunsplit(parts._replace(scheme="postgresql", path="/postgres"))
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        conn.execute(f'CREATE DATABASE "{name}"')
+    os.environ["DATABASE_URL"] = urlunsplit(parts._replace(path=f"/{name}"))
+    return admin, name
+
+
+def _drop_own_database(own: tuple[str, str] | None) -> None:
+    if own is None:
+        return
+    import psycopg
+    from django.db import connections
+
+    connections.close_all()
+    admin, name = own
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.test")
+OWN_DATABASE = _own_database()
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.contrib.auth import get_user_model  # noqa: E402
+from django.contrib.auth.hashers import make_password  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.urls import Resolver404, resolve  # noqa: E402
+from django.utils import timezone  # noqa: E402
+
+from accounts.services import user_create  # noqa: E402
+from cohorts import services as cohort_services  # noqa: E402
+from cohorts.models import (  # noqa: E402
+    CohortStatus,
+    Enrollment,
+    EnrollmentStatus,
+    LessonCompletion,
+    Pace,
+    Reflection,
+)
+from cohorts.selectors import roster_progress  # noqa: E402
+from courses import services as course_services  # noqa: E402
+from courses.selectors import course_outline  # noqa: E402
+
+MODULES, LESSONS_PER_MODULE = 4, 5
+DAYS_IN = 17  # modules open weekly: 3 of 4 are open, 2 are past due
+P95_TARGET_MS = 300.0
+FIRST = ["Ana", "Ben", "Chloe", "Dev", "Elif", "Femi", "Grace", "Hugo", "Ines", "Jamal"]
+LAST = ["Okafor", "Nguyen", "Garcia", "Smith", "Kowalski", "Haddad", "Ito", "Brown"]
+
+
+def build_course(catalog):
+    body = [
+        {"type": "heading", "value": "Why trust comes first"},
+        {"type": "rich_text", "value": "<p>" + "Coaching is a relationship. " * 40 + "</p>"},
+        {"type": "reflection_prompt", "value": {"prompt": "What did you notice?", "guidance": ""}},
+        {"type": "key_takeaways", "value": {"items": ["Listen first", "Follow up"]}},
+    ]
+    outline = [
+        {
+            "title": f"Module {m}",
+            "slug": f"module-{m}",
+            "lessons": [
+                {"title": f"Lesson {m}.{n}", "slug": f"lesson-{m}-{n}", "body": body}
+                for n in range(1, LESSONS_PER_MODULE + 1)
+            ],
+        }
+        for m in range(1, MODULES + 1)
+    ]
+    course, _created = course_services.course_build(
+        catalog=catalog, title="Coaching in practice", slug="coaching", modules=outline, summary="x"
+    )
+    return course
+
+
+def build_cohort(course, facilitator, learners: int):
+    """A running cohort with ``learners`` active learners and a short waitlist.
+
+    Benchmark fixture: users, enrollments, completions and reflections are written with
+    bulk_create, bypassing the services (user_create, cohort_enroll, lesson_complete,
+    reflection_save), so that 500 learners take a second rather than minutes. The rows are the
+    ones those services would write; only the cohort and course go through services.
+    """
+    today = timezone.localdate()
+    start = today - timedelta(days=DAYS_IN)
+    cohort = cohort_services.cohort_create(
+        course=course,
+        title=f"Cohort of {learners}",
+        pace=Pace.FACILITATED,
+        status=CohortStatus.RUNNING,
+        starts_on=start,
+        ends_on=today + timedelta(days=40),
+        capacity=learners,
+        time_zone="UTC",
+        facilitators=[facilitator],
+    )
+    waiting = max(1, learners // 20)
+    rng = random.Random(learners)
+    password = make_password(None)
+    User = get_user_model()
+    prefix = f"c{learners}-"
+    User.objects.bulk_create(
+        User(
+            username=f"{prefix}{i:04d}",
+            email=f"{prefix}{i:04d}@example.org",
+            display_name=f"{rng.choice(FIRST)} {rng.choice(LAST)}",
+            password=password,
+        )
+        for i in range(learners + waiting)
+    )
+    people = list(User.objects.filter(username__startswith=prefix).order_by("username"))
+    started_at = timezone.now() - timedelta(days=DAYS_IN)
+    lessons = [lesson.id for module in course_outline(course=course).modules for lesson in module.lessons]
+    enrollments, completions, reflections = [], [], []
+    for i, user in enumerate(people[:learners]):
+        # Most learners are in module 2 or 3; some have not started, a few are done with
+        # everything that is open (15 lessons).
+        done = 0 if rng.random() < 0.1 else min(15, max(1, int(rng.gauss(9, 4))))
+        last = None
+        for j in range(done):
+            last = started_at + timedelta(hours=j * 26 + rng.randint(0, 20))
+            completions.append(
+                LessonCompletion(user=user, lesson_id=lessons[j], course=course, completed_at=last)
+            )
+        if done:
+            reflections.append(
+                Reflection(
+                    user=user,
+                    lesson_id=lessons[0],
+                    course=course,
+                    block_id="prompt-1",
+                    prompt="What did you notice?",
+                    text=f"Reflection {i}: the teacher I coach wanted to try exit tickets.",
+                )
+            )
+        enrollments.append(
+            Enrollment(
+                cohort=cohort,
+                user=user,
+                status=EnrollmentStatus.ACTIVE,
+                enrolled_at=started_at - timedelta(days=3),
+                schedule_anchor=start,
+                last_activity_at=last,
+            )
+        )
+    for i, user in enumerate(people[learners:]):
+        waited = timezone.now() - timedelta(hours=waiting - i)
+        enrollments.append(
+            Enrollment(
+                cohort=cohort,
+                user=user,
+                status=EnrollmentStatus.WAITLISTED,
+                enrolled_at=waited,
+                waitlisted_at=waited,
+                schedule_anchor=today,
+            )
+        )
+    Enrollment.objects.bulk_create(enrollments)
+    LessonCompletion.objects.bulk_create(completions)
+    Reflection.objects.bulk_create(reflections)
+    return cohort, waiting
+
+
+def count_queries(call) -> tuple[int, object]:
+    queries: list[str] = []
+
+    def count(execute, sql, params, many, context):
+        queries.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(count):
+        result = call()
+    return len(queries), result
+
+
+def timings(call, runs: int) -> tuple[float, float]:
+    samples = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        call()
+        samples.append((time.perf_counter() - started) * 1000)
+    samples.sort()
+    p95 = samples[max(0, int(len(samples) * 0.95) - 1)]
+    return statistics.median(samples), p95
+
+
+def get_ok(client: Client, url: str, **headers):
+    def call():
+        response = client.get(url, **headers)
+        if response.status_code != 200:
+            raise SystemExit(f"GET {url} answered {response.status_code}")
+        return response
+
+    return call
+
+
+def has_url(url: str) -> bool:
+    try:
+        resolve(url)
+    except Resolver404:
+        return False
+    return True
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--runs", type=int, default=50)
+    parser.add_argument("--sizes", default="10,500", help="learner counts, comma-separated")
+    args = parser.parse_args()
+    sizes = [int(size) for size in args.sizes.split(",")]
+
+    call_command("migrate", verbosity=0)
+    _home, catalog = course_services.site_root_ensure()
+    course = build_course(catalog)
+    facilitator = user_create(
+        email="fran@example.org",
+        password=None,
+        username="fran",
+        display_name="Fran Facilitator",
+        role="facilitator",
+    )
+    cohorts = {size: build_cohort(course, facilitator, size) for size in sizes}
+    client = Client()
+    client.force_login(facilitator)
+
+    # target -> size -> (queries, p50, p95); None when the endpoint is not there.
+    results: dict[str, dict[int, tuple[int, float, float] | None]] = {}
+    notes: list[str] = []
+    for size, (cohort, _waiting) in cohorts.items():
+        page = get_ok(client, f"/cohorts/{cohort.pk}/dashboard/")
+        api_url = f"/api/v1/cohorts/{cohort.pk}/roster/"
+        api = get_ok(client, api_url, HTTP_ACCEPT="application/json")
+
+        def selector(cohort=cohort, size=size):
+            roster = roster_progress(cohort=cohort)
+            assert len(roster.learners) == size
+            return roster
+
+        targets = {"dashboard page": page, "roster API": api, "roster_progress()": selector}
+        for name, call in targets.items():
+            if name == "roster API" and not has_url(api_url):
+                results.setdefault(name, {})[size] = None
+                continue
+            call()  # warm up: templates, URL resolvers, content types
+            queries, response = count_queries(call)
+            if name == "roster API":
+                body = response.json()
+                if isinstance(body, dict) and "results" in body:
+                    notes.append(
+                        f"roster API at {size}: paginated, {len(body['results'])} items on the "
+                        f"first page of {body.get('count', '?')}"
+                    )
+            results.setdefault(name, {})[size] = (queries, *timings(call, args.runs))
+
+    vendor = "PostgreSQL" if connection.vendor == "postgresql" else "SQLite"
+    print(f"cohort dashboard, {args.runs} runs each (Django test client, {vendor})")
+    print(f"{'target':<20} {'learners':>8} {'waitlist':>8} {'queries':>8} {'p50 ms':>8} {'p95 ms':>8}")
+    for name, by_size in results.items():
+        for size, row in by_size.items():
+            waiting = cohorts[size][1]
+            if row is None:
+                print(f"{name:<20} {size:>8} {waiting:>8} {'not there yet (no URL)':>26}")
+                continue
+            queries, p50, p95 = row
+            print(f"{name:<20} {size:>8} {waiting:>8} {queries:>8} {p50:>8.1f} {p95:>8.1f}")
+    for note in notes:
+        print(note)
+
+    small, large = min(sizes), max(sizes)
+    verdicts = []
+    for name in ("dashboard page", "roster API"):
+        rows = results[name]
+        if rows[small] is None or rows[large] is None:
+            verdicts.append(f"{name}: not measured")
+            continue
+        flat = rows[small][0] == rows[large][0]
+        fast = rows[large][2] <= P95_TARGET_MS
+        verdicts.append(
+            f"{name}: queries {rows[small][0]} vs {rows[large][0]} "
+            f"{'same' if flat else 'DIFFER'}, p95 at {large} {rows[large][2]:.0f} ms "
+            f"{'<=' if fast else '>'} {P95_TARGET_MS:.0f} ms -> {'OK' if flat and fast else 'MISS'}"
+        )
+    print("targets: " + "; ".join(verdicts))
+
+
+if __name__ == "__main__":
+    try:
+        main()
+    finally:
+        _drop_own_database(OWN_DATABASE)

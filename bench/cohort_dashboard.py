@@ -276,6 +276,11 @@ def main() -> None:
         role="facilitator",
     )
     cohorts = {size: build_cohort(course, facilitator, size) for size in sizes}
+    if connection.vendor == "postgresql":
+        # Freshly bulk-loaded tables have no planner statistics until autovacuum gets to
+        # them (a live database has them): without this the plans are the wrong ones.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
     client = Client()
     client.force_login(facilitator)
 

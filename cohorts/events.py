@@ -7,3 +7,10 @@ last lesson is completed. The badges app evaluates its award rules on it.
 from django.dispatch import Signal
 
 course_completed = Signal()
+
+# ``membership_changed(user_id)`` — someone's enrollments or team memberships changed; open
+# discussion sockets re-check their rights. ``cohort_created(cohort)`` / ``team_created(team)``
+# — the community app opens their spaces.
+membership_changed = Signal()
+cohort_created = Signal()
+team_created = Signal()

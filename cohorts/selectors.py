@@ -562,7 +562,8 @@ def reflections_visible_to(*, user):
         user=OuterRef("user"),
         cohort__course=OuterRef("course"),
         cohort__facilitators=user,
-    ).exclude(status=EnrollmentStatus.DROPPED)
+        status=EnrollmentStatus.ACTIVE,
+    )
     return Reflection.objects.filter(Q(user=user) | Q(Exists(facilitated)))
 
 

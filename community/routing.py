@@ -1,3 +1,9 @@
-"""WebSocket routes. The community issue adds /ws/spaces/<space_id>/ here."""
+"""WebSocket routes, mounted by cms/asgi.py behind the origin check and auth middleware."""
 
-websocket_urlpatterns: list = []
+from django.urls import path
+
+from .consumers import SpaceConsumer
+
+websocket_urlpatterns = [
+    path("ws/spaces/<int:space_id>/", SpaceConsumer.as_asgi()),
+]

@@ -192,3 +192,18 @@ class ProgressSummarySerializer(serializers.Serializer):
     behind = serializers.BooleanField()
     last_activity = serializers.DateTimeField(allow_null=True)
     next_lesson = LessonLinkSerializer(allow_null=True)
+
+
+class FeedbackSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    author = PersonSerializer()
+    text = serializers.CharField()
+    created_at = serializers.DateTimeField()
+
+
+class TeamSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    organization = serializers.CharField(source="organization.name")
+    cohort = CohortBriefSerializer()
+    seats = serializers.IntegerField()

@@ -15,17 +15,18 @@ from cms.errors import ApplicationError, NotFound, PermissionDenied
 from courses.selectors import course_list
 
 from .. import selectors, services
-from ..models import EnrollmentStatus, Pace
+from ..models import EnrollmentStatus, Pace, TeamMembership
 from .serializers import (
     CohortBriefSerializer,
     CohortDetailSerializer,
     CohortSerializer,
     CourseBriefSerializer,
     EnrollmentSerializer,
+    FeedbackSerializer,
     LearnerProgressSerializer,
-    PersonSerializer,
     ProgressSummarySerializer,
     RosterSerializer,
+    TeamSerializer,
 )
 
 # --- fetching through selectors ---------------------------------------------------------------
@@ -247,13 +248,6 @@ class LessonCompletionApi(APIView):
         )
 
 
-class FeedbackSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    author = PersonSerializer()
-    text = serializers.CharField()
-    created_at = serializers.DateTimeField()
-
-
 class LessonReflectionsApi(APIView):
     """Your own reflections on a lesson, with your facilitators' feedback; PUT saves one."""
 
@@ -329,14 +323,6 @@ class ReflectionFeedbackApi(APIView):
 # --- teams and invitations --------------------------------------------------------------------
 
 
-class TeamSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    name = serializers.CharField()
-    organization = serializers.CharField(source="organization.name")
-    cohort = CohortBriefSerializer()
-    seats = serializers.IntegerField()
-
-
 class TeamListApi(APIView):
     """Teams you lead or belong to."""
 
@@ -375,7 +361,7 @@ class TeamProgressApi(APIView):
     @extend_schema(responses=OutputSerializer)
     def get(self, request, team_id: int):
         team = _my_team(request, team_id)
-        if team.my_role != "lead":
+        if team.my_role != TeamMembership.Role.LEAD:
             raise PermissionDenied("Only the team's leads can see its progress.")
         progress = selectors.team_progress(team=team, request=request)
         return Response(self.OutputSerializer(progress).data)

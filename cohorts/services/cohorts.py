@@ -12,6 +12,7 @@ from cms.errors import ApplicationError, PermissionDenied
 from courses.models import CoursePage, ModulePage
 
 from .. import emails
+from ..events import cohort_created
 from ..models import (
     Announcement,
     Cohort,
@@ -108,6 +109,7 @@ def cohort_create(
             for index, module in enumerate(modules)
         )
         cohort_check_schedule(cohort=cohort)
+    cohort_created.send(sender=Cohort, cohort=cohort)
     return cohort
 
 

@@ -1,0 +1,165 @@
+"""In-app notifications (mentions, replies to my threads, announcements), their live unread
+count, and email by each person's preference: right away, a daily digest, or never."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.core.mail import EmailMessage, get_connection
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from cms.errors import ApplicationError
+
+from .events import user_group
+from .models import CommunitySettings, EmailPreference, Notification, Post
+from .rendering import mentioned_usernames
+from .selectors import space_member_usernames
+
+
+def unread_count(*, user) -> int:
+    if not getattr(user, "is_authenticated", False):
+        return 0
+    return Notification.objects.filter(user=user, read_at__isnull=True).count()
+
+
+def notification_data(notification: Notification) -> dict:
+    post = notification.post
+    return {
+        "id": notification.pk,
+        "kind": notification.kind,
+        "actor": notification.actor.public_name,
+        "thread": post.thread_id,
+        "thread_title": post.thread.title,
+        "space": post.space_id,
+        "url": f"/community/spaces/{post.space_id}/threads/{post.thread_id}/#post-{post.pk}",
+        "created_at": notification.created_at.isoformat(),
+        "read": notification.read_at is not None,
+    }
+
+
+def _preference(user) -> str:
+    settings = CommunitySettings.objects.filter(user=user).first()
+    return settings.email if settings else EmailPreference.IMMEDIATE
+
+
+def _push(notification: Notification) -> None:
+    from .services import broadcast
+
+    user_id = notification.user_id
+
+    def send() -> None:
+        item = notification_data(notification)
+        count = Notification.objects.filter(user_id=user_id, read_at__isnull=True).count()
+        broadcast(user_group(user_id), {"type": "notify", "unread": count, "item": item})
+
+    transaction.on_commit(send)
+
+
+def _email_now(notification: Notification) -> None:
+    def send() -> None:
+        user = notification.user
+        context = {"user": user, "items": [notification_data(notification)]}
+        subject = f"{notification.actor.public_name} {notification.get_kind_display().lower()}"
+        body = render_to_string("community/email/notifications.txt", context)
+        EmailMessage(subject, body, to=[user.email]).send()
+        Notification.objects.filter(pk=notification.pk).update(emailed_at=timezone.now())
+
+    transaction.on_commit(send)
+
+
+def notify_post(*, post: Post, thread_created: bool) -> list[Notification]:
+    """Create the notifications a new post causes (called inside the post's transaction)."""
+    thread = post.thread
+    recipients: dict[int, str] = {}
+    if thread.is_announcement and thread_created:
+        for user_id in set(space_member_usernames(space=post.space).values()):
+            recipients[user_id] = Notification.Kind.ANNOUNCEMENT
+    if post.body and "@" in post.body:
+        members = space_member_usernames(space=post.space)
+        for name in mentioned_usernames(post.body):
+            if name in members:
+                recipients[members[name]] = Notification.Kind.MENTION
+    if not thread_created and thread.author_id not in recipients:
+        recipients[thread.author_id] = Notification.Kind.REPLY
+    recipients.pop(post.author_id, None)
+    created = []
+    for user_id, kind in recipients.items():
+        notification, was_created = Notification.objects.get_or_create(
+            user_id=user_id, post=post, kind=kind, defaults={"actor_id": post.author_id}
+        )
+        if not was_created:
+            continue
+        created.append(notification)
+        _push(notification)
+        if _preference(notification.user) == EmailPreference.IMMEDIATE:
+            _email_now(notification)
+    return created
+
+
+@transaction.atomic
+def notifications_mark_read(*, user, ids: list[int] | None = None) -> int:
+    queryset = Notification.objects.filter(user=user, read_at__isnull=True)
+    if ids is not None:
+        queryset = queryset.filter(pk__in=ids)
+    count = queryset.update(read_at=timezone.now())
+    from .services import broadcast
+
+    transaction.on_commit(
+        lambda: broadcast(
+            user_group(user.pk), {"type": "notify", "unread": unread_count(user=user), "item": None}
+        )
+    )
+    return count
+
+
+@transaction.atomic
+def email_preference_set(*, user, email: str) -> CommunitySettings:
+    if email not in EmailPreference.values:
+        raise ApplicationError("Choose right away, a daily digest, or never.", field="email")
+    settings, _ = CommunitySettings.objects.update_or_create(user=user, defaults={"email": email})
+    return settings
+
+
+@dataclass
+class DigestReport:
+    people: int = 0
+    items: int = 0
+
+
+def send_digests() -> DigestReport:
+    """Email each digest reader their notifications not yet emailed; each item goes out once
+    (it is marked in the same transaction that sends it)."""
+    report = DigestReport()
+    user_ids = (
+        Notification.objects.filter(
+            emailed_at__isnull=True, user__community_settings__email=EmailPreference.DIGEST
+        )
+        .values_list("user_id", flat=True)
+        .distinct()
+    )
+    connection = get_connection()
+    for user_id in list(user_ids):
+        with transaction.atomic():
+            items = list(
+                Notification.objects.select_for_update()
+                .filter(user_id=user_id, emailed_at__isnull=True)
+                .select_related("user", "actor", "post", "post__thread")
+                .order_by("created_at")
+            )
+            if not items:
+                continue
+            user = items[0].user
+            body = render_to_string(
+                "community/email/notifications.txt",
+                {"user": user, "items": [notification_data(n) for n in items], "digest": True},
+            )
+            subject = f"Your Praxis digest: {len(items)} new in your spaces"
+            EmailMessage(subject, body, to=[user.email], connection=connection).send()
+            Notification.objects.filter(pk__in=[n.pk for n in items]).update(
+                emailed_at=timezone.now()
+            )
+            report.people += 1
+            report.items += len(items)
+    return report

@@ -1,0 +1,120 @@
+"""Who may see which space, and reads for pages, the API and the consumer."""
+
+from __future__ import annotations
+
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+
+from cohorts.models import Cohort, Enrollment, EnrollmentStatus, TeamMembership
+
+from .models import Post, Reaction, Space, SpaceEvent, Thread
+
+
+def _active(user, cohort_field: str = "cohort"):
+    return Enrollment.objects.filter(
+        user=user, status=EnrollmentStatus.ACTIVE, cohort=OuterRef(cohort_field)
+    )
+
+
+def spaces_visible_to(*, user):
+    """Spaces a person belongs to: cohort spaces of cohorts they are active in or
+    facilitate; team spaces of teams they lead, or are members of while enrolled."""
+    if not getattr(user, "is_authenticated", False):
+        return Space.objects.none()
+    if user.is_superuser:
+        return Space.objects.all()
+    facilitates = Cohort.objects.filter(pk=OuterRef("cohort"), facilitators=user)
+    leads = TeamMembership.objects.filter(
+        team=OuterRef("team"), user=user, role=TeamMembership.Role.LEAD
+    )
+    member = TeamMembership.objects.filter(team=OuterRef("team"), user=user)
+    return Space.objects.filter(
+        Q(Exists(facilitates))
+        | Q(team__isnull=True, pk__in=Space.objects.filter(Exists(_active(user))).values("pk"))
+        | Q(team__isnull=False)
+        & (Q(Exists(leads)) | (Q(Exists(member)) & Q(Exists(_active(user)))))
+    ).select_related("cohort", "team")
+
+
+def can_access_space(*, user, space_id: int) -> bool:
+    return spaces_visible_to(user=user).filter(pk=space_id).exists()
+
+
+def can_moderate_space(*, user, space: Space) -> bool:
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return user.is_superuser or space.cohort.facilitators.filter(pk=user.pk).exists()
+
+
+def space_get_visible(*, user, space_id: int) -> Space | None:
+    return spaces_visible_to(user=user).filter(pk=space_id).first()
+
+
+def space_member_usernames(*, space: Space) -> dict[str, int]:
+    """Lower-cased usernames → ids of everyone who belongs to the space (for @mentions)."""
+    from django.contrib.auth import get_user_model
+
+    User = get_user_model()
+    if space.team_id:
+        members = User.objects.filter(
+            Q(team_memberships__team_id=space.team_id) | Q(facilitated_cohorts=space.cohort_id)
+        )
+    else:
+        members = User.objects.filter(
+            Q(enrollments__cohort_id=space.cohort_id, enrollments__status=EnrollmentStatus.ACTIVE)
+            | Q(facilitated_cohorts=space.cohort_id)
+        )
+    return {username.lower(): pk for pk, username in members.values_list("pk", "username")}
+
+
+def events_after(*, space: Space, after: int, limit: int) -> list[SpaceEvent]:
+    return list(space.events.filter(seq__gt=after).order_by("seq")[:limit])
+
+
+def threads_of(*, space: Space):
+    return (
+        Thread.objects.filter(space=space)
+        .select_related("author", "lesson")
+        .annotate(reply_count=Count("posts") - 1)
+        .order_by("-pinned", "-last_activity_at")
+    )
+
+
+def thread_get(*, space: Space, thread_id: int) -> Thread | None:
+    return Thread.objects.filter(space=space, pk=thread_id).select_related("author").first()
+
+
+def posts_of(*, thread: Thread):
+    return (
+        Post.objects.filter(thread=thread)
+        .select_related("author")
+        .prefetch_related(Prefetch("reactions", queryset=Reaction.objects.only("post_id", "emoji")))
+        .order_by("created_at", "id")
+    )
+
+
+def post_get_visible(*, user, post_id: int) -> Post | None:
+    return (
+        Post.objects.filter(pk=post_id, space__in=spaces_visible_to(user=user))
+        .select_related("space", "space__cohort", "thread", "author")
+        .first()
+    )
+
+
+def lesson_space(*, user, course) -> Space | None:
+    """The cohort space in which this viewer discusses a course's lessons."""
+    from cohorts.selectors import cohorts_managed_by, current_enrollment
+
+    enrollment = current_enrollment(user=user, course=course)
+    if enrollment is not None:
+        return Space.objects.filter(cohort_id=enrollment.cohort_id, team__isnull=True).first()
+    managed = cohorts_managed_by(user=user).filter(course=course).values("pk")
+    return Space.objects.filter(cohort__in=managed, team__isnull=True).order_by("-pk").first()
+
+
+def lesson_thread(*, space: Space, lesson) -> Thread | None:
+    return (
+        Thread.objects.filter(space=space, lesson=lesson)
+        .annotate(reply_count=Count("posts") - 1)
+        .order_by("pk")
+        .first()
+    )

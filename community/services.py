@@ -1,0 +1,346 @@
+"""Every write in a discussion space. Each change is stored, appended to the space's event
+log with the next ``seq`` (the space row is locked, so seqs are strictly increasing), and
+broadcast only after the transaction commits. The WebSocket consumer and the REST API call
+these same functions, so both paths send the same events."""
+
+from __future__ import annotations
+
+import logging
+import time
+
+from asgiref.sync import async_to_sync
+from channels.layers import get_channel_layer
+from django.core.cache import cache
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from cms.errors import ApplicationError, PermissionDenied
+
+from . import rendering
+from .events import space_group, user_group
+from .models import Post, Reaction, Space, SpaceEvent, Thread
+from .selectors import can_access_space, can_moderate_space, space_member_usernames
+
+logger = logging.getLogger(__name__)
+
+POSTS_PER_MINUTE = 12
+ALLOWED_REACTIONS = ("👍", "❤️", "🎉", "💡", "🙏", "😂")
+
+
+# --- broadcasting ------------------------------------------------------------------------------
+
+
+def broadcast(group: str, message: dict) -> None:
+    """Send to a channel-layer group. A failure is logged, never raised: the event is already
+    stored, and clients catch up from the database."""
+    layer = get_channel_layer()
+    if layer is None:
+        return
+    try:
+        async_to_sync(layer.group_send)(group, message)
+    except Exception:  # the layer may be down; the durable log is the source of truth
+        logger.exception("Broadcast to %s failed", group)
+
+
+def _emit(space_id: int, event_type: str, data: dict) -> dict:
+    space = Space.objects.select_for_update().only("pk", "last_seq").get(pk=space_id)
+    seq = space.last_seq + 1
+    Space.objects.filter(pk=space_id).update(last_seq=seq)
+    SpaceEvent.objects.create(space_id=space_id, seq=seq, type=event_type, payload=data)
+    event = {"type": event_type, "seq": seq, "space": space_id, "data": data}
+    transaction.on_commit(
+        lambda: broadcast(space_group(space_id), {"type": "space.event", "event": event})
+    )
+    return event
+
+
+def user_ref(user) -> dict:
+    return {"id": user.pk, "name": user.public_name}
+
+
+def post_data(post: Post, reactions: dict[str, int] | None = None) -> dict:
+    hidden = bool(post.hidden_reason)
+    gone = post.deleted_at is not None
+    return {
+        "id": post.pk,
+        "thread": post.thread_id,
+        "author": user_ref(post.author),
+        "client_id": post.client_id,
+        "html": "" if gone or hidden else post.body_html,
+        "created_at": post.created_at.isoformat(),
+        "edited": post.edited_at is not None,
+        "deleted": gone,
+        "hidden": hidden,
+        "hidden_reason": post.hidden_reason,
+        "reactions": reactions if reactions is not None else {},
+    }
+
+
+def thread_data(thread: Thread) -> dict:
+    return {
+        "id": thread.pk,
+        "title": thread.title,
+        "author": user_ref(thread.author),
+        "lesson": thread.lesson_id,
+        "pinned": thread.pinned,
+        "locked": thread.locked,
+        "announcement": thread.is_announcement,
+        "created_at": thread.created_at.isoformat(),
+    }
+
+
+# --- spaces --------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def space_for_cohort(*, cohort) -> Space:
+    kind = Space.Kind.SELF_PACED if cohort.pace == "self_paced" else Space.Kind.COHORT
+    space, _ = Space.objects.get_or_create(
+        cohort=cohort, team=None, defaults={"kind": kind, "title": cohort.title}
+    )
+    return space
+
+
+@transaction.atomic
+def space_for_team(*, team) -> Space:
+    space, _ = Space.objects.get_or_create(
+        team=team,
+        defaults={"kind": Space.Kind.TEAM, "cohort_id": team.cohort_id, "title": team.name},
+    )
+    return space
+
+
+# --- posts ---------------------------------------------------------------------------------------
+
+
+def _check_member(user, space: Space) -> None:
+    if not can_access_space(user=user, space_id=space.pk):
+        raise PermissionDenied("You are not a member of this space.", code="not_member")
+
+
+def _clean_body(body: str) -> str:
+    body = (body or "").strip()
+    if not body:
+        raise ApplicationError("A post cannot be empty.", field="body", code="empty")
+    if len(body) > rendering.MAX_BODY:
+        raise ApplicationError(
+            f"A post can be at most {rendering.MAX_BODY:,} characters.",
+            field="body",
+            code="too_long",
+        )
+    return body
+
+
+def _rate_limit(user) -> None:
+    window = int(time.time() // 60)
+    key = f"community:posts:{user.pk}:{window}"
+    cache.add(key, 0, timeout=90)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=90)
+        count = 1
+    if count > POSTS_PER_MINUTE:
+        raise ApplicationError(
+            "You're posting very fast. Wait a minute and try again.",
+            code="rate_limited",
+            status=429,
+        )
+
+
+def _render(space: Space, body: str) -> str:
+    members = None
+    if "@" in body:
+        members = space_member_usernames(space=space)
+    return rendering.render(body, members=members)
+
+
+@transaction.atomic
+def thread_create(
+    *,
+    space: Space,
+    author,
+    title: str,
+    body: str,
+    client_id: str,
+    lesson=None,
+    announcement: bool = False,
+) -> Thread:
+    _check_member(author, space)
+    title = (title or "").strip()
+    if not title:
+        raise ApplicationError("A thread needs a title.", field="title", code="empty_title")
+    if len(title) > 200:
+        raise ApplicationError("Keep the title under 200 characters.", field="title")
+    body = _clean_body(body)
+    existing = Post.objects.filter(space=space, author=author, client_id=client_id).first()
+    if existing is not None:
+        return existing.thread
+    moderator = can_moderate_space(user=author, space=space)
+    if announcement and not moderator:
+        raise PermissionDenied("Only facilitators post announcements.")
+    _rate_limit(author)
+    thread = Thread.objects.create(
+        space=space,
+        author=author,
+        title=title,
+        lesson=lesson,
+        pinned=announcement,
+        is_announcement=announcement,
+    )
+    post = Post.objects.create(
+        space=space,
+        thread=thread,
+        author=author,
+        client_id=client_id,
+        body=body,
+        body_html=_render(space, body),
+    )
+    _emit(space.pk, "thread.created", thread_data(thread))
+    _emit(space.pk, "post.created", post_data(post))
+    from .notifications import notify_post
+
+    notify_post(post=post, thread_created=True)
+    return thread
+
+
+@transaction.atomic
+def post_create(*, space: Space, thread: Thread, author, body: str, client_id: str) -> Post:
+    """Reply in a thread. The same ``client_id`` from the same person returns the stored
+    post without posting again (a retried send)."""
+    _check_member(author, space)
+    if thread.space_id != space.pk:
+        raise ApplicationError("That thread is not in this space.", code="wrong_thread")
+    client_id = (client_id or "").strip()[:64]
+    if not client_id:
+        raise ApplicationError("A client id is required.", field="client_id", code="no_client_id")
+    existing = Post.objects.filter(space=space, author=author, client_id=client_id).first()
+    if existing is not None:
+        return existing
+    body = _clean_body(body)
+    if thread.locked and not can_moderate_space(user=author, space=space):
+        raise ApplicationError("This thread is locked.", code="thread_locked", status=403)
+    _rate_limit(author)
+    try:
+        with transaction.atomic():
+            post = Post.objects.create(
+                space=space,
+                thread=thread,
+                author=author,
+                client_id=client_id,
+                body=body,
+                body_html=_render(space, body),
+            )
+    except IntegrityError:  # the same client id raced in from another socket
+        return Post.objects.get(space=space, author=author, client_id=client_id)
+    Thread.objects.filter(pk=thread.pk).update(last_activity_at=timezone.now())
+    _emit(space.pk, "post.created", post_data(post, _reaction_counts(post)))
+    from .notifications import notify_post
+
+    notify_post(post=post, thread_created=False)
+    return post
+
+
+def _reaction_counts(post: Post) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for emoji in Reaction.objects.filter(post=post).values_list("emoji", flat=True):
+        counts[emoji] = counts.get(emoji, 0) + 1
+    return counts
+
+
+def _own_post(post: Post, user) -> None:
+    if post.author_id != user.pk:
+        raise PermissionDenied("You can only change your own posts.")
+    if post.deleted_at is not None:
+        raise ApplicationError("This post was deleted.", code="deleted")
+
+
+@transaction.atomic
+def post_edit(*, post: Post, by, body: str) -> Post:
+    _check_member(by, post.space)
+    _own_post(post, by)
+    body = _clean_body(body)
+    post.body = body
+    post.body_html = _render(post.space, body)
+    post.edited_at = timezone.now()
+    post.save(update_fields=["body", "body_html", "edited_at"])
+    _emit(post.space_id, "post.updated", post_data(post, _reaction_counts(post)))
+    return post
+
+
+@transaction.atomic
+def post_delete(*, post: Post, by) -> Post:
+    """Soft delete: the post stays in the thread as "deleted", its text is gone."""
+    _check_member(by, post.space)
+    _own_post(post, by)
+    post.deleted_at = timezone.now()
+    post.body = ""
+    post.body_html = ""
+    post.save(update_fields=["deleted_at", "body", "body_html"])
+    _emit(post.space_id, "post.deleted", post_data(post))
+    return post
+
+
+@transaction.atomic
+def post_hide(*, post: Post, by, reason: str) -> Post:
+    """Moderation: a facilitator hides a post with a reason shown in its place."""
+    if not can_moderate_space(user=by, space=post.space):
+        raise PermissionDenied("Only facilitators can hide posts.")
+    reason = (reason or "").strip()
+    if not reason:
+        raise ApplicationError("Say why the post is hidden.", field="reason", code="no_reason")
+    post.hidden_reason = reason[:300]
+    post.hidden_by = by
+    post.save(update_fields=["hidden_reason", "hidden_by"])
+    _emit(post.space_id, "post.updated", post_data(post, _reaction_counts(post)))
+    return post
+
+
+@transaction.atomic
+def thread_update(
+    *,
+    thread: Thread,
+    by,
+    pinned: bool | None = None,
+    locked: bool | None = None,
+    title: str | None = None,
+) -> Thread:
+    space = thread.space
+    if (pinned is not None or locked is not None) and not can_moderate_space(user=by, space=space):
+        raise PermissionDenied("Only facilitators can pin or lock threads.")
+    if title is not None:
+        if thread.author_id != by.pk and not can_moderate_space(user=by, space=space):
+            raise PermissionDenied("You can only rename your own threads.")
+        title = title.strip()
+        if not title:
+            raise ApplicationError("A thread needs a title.", field="title")
+        thread.title = title[:200]
+    if pinned is not None:
+        thread.pinned = pinned
+    if locked is not None:
+        thread.locked = locked
+    thread.save(update_fields=["title", "pinned", "locked"])
+    _emit(space.pk, "thread.updated", thread_data(thread))
+    return thread
+
+
+@transaction.atomic
+def reaction_toggle(*, post: Post, user, emoji: str) -> dict[str, int]:
+    _check_member(user, post.space)
+    if emoji not in ALLOWED_REACTIONS:
+        raise ApplicationError("That reaction is not available.", field="emoji")
+    if post.deleted_at is not None:
+        raise ApplicationError("This post was deleted.", code="deleted")
+    existing = Reaction.objects.filter(post=post, user=user, emoji=emoji)
+    if existing.exists():
+        existing.delete()
+    else:
+        Reaction.objects.get_or_create(post=post, user=user, emoji=emoji)
+    counts = _reaction_counts(post)
+    _emit(post.space_id, "reaction.changed", {"post": post.pk, "reactions": counts})
+    return counts
+
+
+def membership_changed(*, user_id: int) -> None:
+    """Tell a person's open sockets to check again whether they still belong (after commit)."""
+    transaction.on_commit(lambda: broadcast(user_group(user_id), {"type": "access.changed"}))

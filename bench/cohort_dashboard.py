@@ -21,6 +21,7 @@ end: the database named in the URL is never read or written.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import random
 import statistics
@@ -166,7 +167,9 @@ def build_cohort(course, facilitator, learners: int):
     )
     people = list(User.objects.filter(username__startswith=prefix).order_by("username"))
     started_at = timezone.now() - timedelta(days=DAYS_IN)
-    lessons = [lesson.id for module in course_outline(course=course).modules for lesson in module.lessons]
+    lessons = [
+        lesson.id for module in course_outline(course=course).modules for lesson in module.lessons
+    ]
     enrollments, completions, reflections = [], [], []
     for i, user in enumerate(people[:learners]):
         # Most learners are in module 2 or 3; some have not started, a few are done with
@@ -229,15 +232,19 @@ def count_queries(call) -> tuple[int, object]:
     return len(queries), result
 
 
-def timings(call, runs: int) -> tuple[float, float]:
+def timings(call, runs: int) -> tuple[float, float, int]:
+    """p50 and p95 in ms, and how many full (generation 2) garbage collections ran meanwhile:
+    at 500 learners one of those costs about as much as a whole request, so they make p95."""
     samples = []
+    full_collections = gc.get_stats()[2]["collections"]
     for _ in range(runs):
         started = time.perf_counter()
         call()
         samples.append((time.perf_counter() - started) * 1000)
+    full_collections = gc.get_stats()[2]["collections"] - full_collections
     samples.sort()
     p95 = samples[max(0, int(len(samples) * 0.95) - 1)]
-    return statistics.median(samples), p95
+    return statistics.median(samples), p95, full_collections
 
 
 def get_ok(client: Client, url: str, **headers):
@@ -262,6 +269,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--runs", type=int, default=50)
     parser.add_argument("--sizes", default="10,500", help="learner counts, comma-separated")
+    parser.add_argument(
+        "--gc-freeze", action="store_true", help="gc.freeze() before measuring (see timings)"
+    )
     args = parser.parse_args()
     sizes = [int(size) for size in args.sizes.split(",")]
 
@@ -284,8 +294,14 @@ def main() -> None:
     client = Client()
     client.force_login(facilitator)
 
-    # target -> size -> (queries, p50, p95); None when the endpoint is not there.
-    results: dict[str, dict[int, tuple[int, float, float] | None]] = {}
+    if args.gc_freeze:
+        # What a server would get from gc.freeze() after start-up: full collections then
+        # skip everything loaded so far (Django, Wagtail, the URLconf, templates).
+        gc.collect()
+        gc.freeze()
+
+    # target -> size -> (queries, p50, p95, full GCs); None when the endpoint is not there.
+    results: dict[str, dict[int, tuple[int, float, float, int] | None]] = {}
     notes: list[str] = []
     for size, (cohort, _waiting) in cohorts.items():
         page = get_ok(client, f"/cohorts/{cohort.pk}/dashboard/")
@@ -314,16 +330,23 @@ def main() -> None:
             results.setdefault(name, {})[size] = (queries, *timings(call, args.runs))
 
     vendor = "PostgreSQL" if connection.vendor == "postgresql" else "SQLite"
-    print(f"cohort dashboard, {args.runs} runs each (Django test client, {vendor})")
-    print(f"{'target':<20} {'learners':>8} {'waitlist':>8} {'queries':>8} {'p50 ms':>8} {'p95 ms':>8}")
+    frozen = ", gc frozen" if args.gc_freeze else ""
+    print(f"cohort dashboard, {args.runs} runs each (Django test client, {vendor}{frozen})")
+    print(
+        f"{'target':<20} {'learners':>8} {'waitlist':>8} {'queries':>8} {'p50 ms':>8} "
+        f"{'p95 ms':>8} {'full GCs':>8}"
+    )
     for name, by_size in results.items():
         for size, row in by_size.items():
             waiting = cohorts[size][1]
             if row is None:
                 print(f"{name:<20} {size:>8} {waiting:>8} {'not there yet (no URL)':>26}")
                 continue
-            queries, p50, p95 = row
-            print(f"{name:<20} {size:>8} {waiting:>8} {queries:>8} {p50:>8.1f} {p95:>8.1f}")
+            queries, p50, p95, collections = row
+            print(
+                f"{name:<20} {size:>8} {waiting:>8} {queries:>8} {p50:>8.1f} {p95:>8.1f} "
+                f"{collections:>8}"
+            )
     for note in notes:
         print(note)
 

@@ -8,6 +8,7 @@ from django.test.utils import override_settings
 
 from accounts.demo import login_table, seed_people
 from cohorts.demo import seed_cohorts
+from community.demo import seed_community
 from courses.demo import seed_courses
 
 
@@ -17,6 +18,7 @@ def seed(*, stdout=None, verbosity: int = 1) -> dict:
         people = seed_people()
         courses = seed_courses(user=people.get("elena"))
         seed_cohorts(people=people)
+        seed_community(people=people)
     call_command("update_index", verbosity=0)
     summary = {
         "people": len(people),

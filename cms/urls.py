@@ -13,6 +13,7 @@ urlpatterns = [
     path("search/", views.search, name="search"),
     path("accounts/", include("accounts.urls")),
     path("", include("cohorts.urls")),
+    path("community/", include("community.urls")),
     path("api/v1/", include("cms.api.urls")),
 ]
 

@@ -9,8 +9,7 @@ from django.dispatch import Signal
 course_completed = Signal()
 
 # ``membership_changed(user_id)`` — someone's enrollments or team memberships changed; open
-# discussion sockets re-check their rights. ``cohort_created(cohort)`` / ``team_created(team)``
-# — the community app opens their spaces.
+# discussion sockets re-check their rights.
+# ``announcement_posted(announcement)`` — the community app pins it in the cohort space.
 membership_changed = Signal()
-cohort_created = Signal()
-team_created = Signal()
+announcement_posted = Signal()

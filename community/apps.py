@@ -6,10 +6,15 @@ class CommunityConfig(AppConfig):
     verbose_name = "Community"
 
     def ready(self) -> None:
+        from django.db.models.signals import post_save
+
         from cohorts import events
+        from cohorts.models import Cohort, Team
 
         from . import receivers
 
         events.membership_changed.connect(receivers.on_membership_changed)
-        events.cohort_created.connect(receivers.on_cohort_created)
-        events.team_created.connect(receivers.on_team_created)
+        events.announcement_posted.connect(receivers.on_announcement_posted)
+        # Whatever creates a cohort or team (a service, the Wagtail admin), it gets a space.
+        post_save.connect(receivers.on_cohort_saved, sender=Cohort)
+        post_save.connect(receivers.on_team_saved, sender=Team)

@@ -107,7 +107,7 @@ class SpaceConsumer(AsyncJsonWebsocketConsumer):
         handler = {
             "post.create": self._post_create,
             "typing": self._typing,
-            "sync": self._sync,
+            "sync": self._catch_up,
         }.get(content.get("type"))
         if handler is None:
             await self._error("unknown_type", f"Unknown message type {content.get('type')!r}.")
@@ -155,7 +155,7 @@ class SpaceConsumer(AsyncJsonWebsocketConsumer):
             },
         )
 
-    async def _sync(self, content: dict) -> None:
+    async def _catch_up(self, content: dict) -> None:
         after = content.get("after")
         if not isinstance(after, int) or isinstance(after, bool) or after < 0:
             await self._error("bad_seq", 'sync needs {"after": <last seq you saw>}.')

@@ -93,7 +93,10 @@ def notify_post(*, post: Post, thread_created: bool) -> list[Notification]:
             continue
         created.append(notification)
         _push(notification)
-        if _preference(notification.user) == EmailPreference.IMMEDIATE:
+        # Announcements are emailed by the cohorts app already.
+        if kind != Notification.Kind.ANNOUNCEMENT and (
+            _preference(notification.user) == EmailPreference.IMMEDIATE
+        ):
             _email_now(notification)
     return created
 
@@ -132,10 +135,11 @@ def send_digests() -> DigestReport:
     """Email each digest reader their notifications not yet emailed; each item goes out once
     (it is marked in the same transaction that sends it)."""
     report = DigestReport()
+    pending = Notification.objects.filter(emailed_at__isnull=True).exclude(
+        kind=Notification.Kind.ANNOUNCEMENT
+    )
     user_ids = (
-        Notification.objects.filter(
-            emailed_at__isnull=True, user__community_settings__email=EmailPreference.DIGEST
-        )
+        pending.filter(user__community_settings__email=EmailPreference.DIGEST)
         .values_list("user_id", flat=True)
         .distinct()
     )
@@ -143,8 +147,8 @@ def send_digests() -> DigestReport:
     for user_id in list(user_ids):
         with transaction.atomic():
             items = list(
-                Notification.objects.select_for_update()
-                .filter(user_id=user_id, emailed_at__isnull=True)
+                pending.select_for_update()
+                .filter(user_id=user_id)
                 .select_related("user", "actor", "post", "post__thread")
                 .order_by("created_at")
             )

@@ -118,3 +118,13 @@ def lesson_thread(*, space: Space, lesson) -> Thread | None:
         .order_by("pk")
         .first()
     )
+
+
+def lesson_discussion(*, user, lesson, course) -> tuple[Space | None, Thread | None]:
+    """The viewer's cohort space and its "discuss this lesson" thread (if started)."""
+    if not getattr(user, "is_authenticated", False):
+        return None, None
+    space = lesson_space(user=user, course=course)
+    if space is None:
+        return None, None
+    return space, lesson_thread(space=space, lesson=lesson)

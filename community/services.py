@@ -165,6 +165,7 @@ def thread_create(
     client_id: str,
     lesson=None,
     announcement: bool = False,
+    check_rate: bool = True,
 ) -> Thread:
     _check_member(author, space)
     title = (title or "").strip()
@@ -179,7 +180,8 @@ def thread_create(
     moderator = can_moderate_space(user=author, space=space)
     if announcement and not moderator:
         raise PermissionDenied("Only facilitators post announcements.")
-    _rate_limit(author)
+    if check_rate:
+        _rate_limit(author)
     thread = Thread.objects.create(
         space=space,
         author=author,
@@ -344,3 +346,19 @@ def reaction_toggle(*, post: Post, user, emoji: str) -> dict[str, int]:
 def membership_changed(*, user_id: int) -> None:
     """Tell a person's open sockets to check again whether they still belong (after commit)."""
     transaction.on_commit(lambda: broadcast(user_group(user_id), {"type": "access.changed"}))
+
+
+@transaction.atomic
+def announcement_thread_create(*, announcement) -> Thread:
+    """A facilitator's cohort announcement, pinned in the cohort space (the cohorts app has
+    already emailed it, so its notifications are in-app only)."""
+    space = space_for_cohort(cohort=announcement.cohort)
+    return thread_create(
+        space=space,
+        author=announcement.author,
+        title=announcement.title,
+        body=announcement.body,
+        client_id=f"announcement-{announcement.pk}",
+        announcement=True,
+        check_rate=False,
+    )

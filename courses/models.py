@@ -155,6 +155,7 @@ class LessonPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from cohorts.page_selectors import lesson_learning
+        from community.selectors import lesson_discussion
 
         from .selectors import lesson_navigation
 
@@ -162,4 +163,5 @@ class LessonPage(Page):
         nav = lesson_navigation(page=self, request=request)
         context["nav"] = nav
         context["learning"] = lesson_learning(user=request.user, lesson=self, course=nav.course)
+        context["discussion"] = lesson_discussion(user=request.user, lesson=self, course=nav.course)
         return context

@@ -13,4 +13,5 @@ urlpatterns = [
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
     path("", include("courses.api.urls")),
     path("", include("cohorts.api.urls")),
+    path("", include("community.api.urls")),
 ]

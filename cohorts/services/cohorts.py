@@ -12,7 +12,7 @@ from cms.errors import ApplicationError, PermissionDenied
 from courses.models import CoursePage, ModulePage
 
 from .. import emails
-from ..events import cohort_created
+from ..events import announcement_posted
 from ..models import (
     Announcement,
     Cohort,
@@ -109,7 +109,6 @@ def cohort_create(
             for index, module in enumerate(modules)
         )
         cohort_check_schedule(cohort=cohort)
-    cohort_created.send(sender=Cohort, cohort=cohort)
     return cohort
 
 
@@ -214,4 +213,5 @@ def announcement_post(*, cohort: Cohort, author, title: str, body: str) -> Annou
     emails.send_on_commit(
         "announcement", learners, {"cohort": cohort, "announcement": announcement}
     )
+    announcement_posted.send(sender=Announcement, announcement=announcement)
     return announcement

@@ -9,7 +9,6 @@ from django.utils import timezone
 
 from cms.errors import ApplicationError, PermissionDenied
 
-from ..events import team_created
 from ..models import (
     CalendarFeed,
     Cohort,
@@ -55,7 +54,6 @@ def team_create(
     TeamMembership.objects.bulk_create(
         TeamMembership(team=team, user=lead, role=TeamMembership.Role.LEAD) for lead in leads
     )
-    team_created.send(sender=Team, team=team)
     return team
 
 

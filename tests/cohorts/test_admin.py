@@ -75,7 +75,7 @@ def other_cohort(make_cohort, make_user, facilitators_group):
 
 def test_facilitators_group_may_enter_the_admin_and_work_on_cohorts(facilitators_group):
     codenames = set(facilitators_group.permissions.values_list("codename", flat=True))
-    assert codenames == {
+    assert codenames >= {
         "access_admin",
         *(
             f"{action}_{model}"
@@ -83,6 +83,7 @@ def test_facilitators_group_may_enter_the_admin_and_work_on_cohorts(facilitators
             for model in ("cohort", "moduleschedule", "livesession")
         ),
     }
+    assert not {"delete_cohort", "add_team", "change_team"} & codenames
 
 
 # --- who sees what -----------------------------------------------------------------------
@@ -118,9 +119,7 @@ def test_facilitator_cannot_open_another_facilitators_cohort_by_url(
     assert other_cohort.title == "Olga's cohort"
 
 
-def test_cohort_chooser_offers_a_facilitator_only_their_cohorts(
-    client, fran, cohort, other_cohort
-):
+def test_cohort_chooser_offers_a_facilitator_only_their_cohorts(client, fran, cohort, other_cohort):
     client.force_login(fran)
     response = client.get(reverse(Cohort.snippet_viewset.chooser_viewset.get_url_name("choose")))
     assert response.status_code == 200
@@ -132,6 +131,7 @@ def test_someone_outside_the_group_cannot_enter(client, facilitator, cohort):
     client.force_login(facilitator)  # facilitates the cohort, but is not in the group
     response = client.get(url(Cohort, "list"))
     assert response.status_code == 302
+    assert response["Location"].startswith(reverse("wagtailadmin_login"))
 
 
 # --- listing -----------------------------------------------------------------------------
@@ -169,9 +169,7 @@ def test_cohort_listing_query_count_does_not_grow_with_cohorts(client, fran, mak
 # --- editing -----------------------------------------------------------------------------
 
 
-def test_capacity_below_enrollment_is_refused_and_nothing_saved(
-    client, fran, cohort, make_user
-):
+def test_capacity_below_enrollment_is_refused_and_nothing_saved(client, fran, cohort, make_user):
     for _ in range(3):
         services.cohort_enroll(cohort=cohort, user=make_user())
     client.force_login(fran)
@@ -258,9 +256,7 @@ def test_a_valid_edit_saves_the_cohort_and_its_inline_rows(client, fran, cohort)
     assert (cohort.title, cohort.capacity) == ("Spring cohort (evening)", 25)
     assert list(cohort.facilitators.all()) == [fran]
     assert cohort.schedules.count() == 2
-    assert list(cohort.live_sessions.values_list("title", "duration_minutes")) == [
-        ("Kick-off", 45)
-    ]
+    assert list(cohort.live_sessions.values_list("title", "duration_minutes")) == [("Kick-off", 45)]
 
 
 def test_a_facilitator_cannot_remove_themself(client, fran, cohort):
@@ -272,9 +268,9 @@ def test_a_facilitator_cannot_remove_themself(client, fran, cohort):
     response = client.post(edit_url, data)
 
     assert response.status_code == 200
-    assert "Keep yourself among the facilitators" in response.context["form"].errors[
-        "facilitators"
-    ][0]
+    assert (
+        "Keep yourself among the facilitators" in response.context["form"].errors["facilitators"][0]
+    )
     assert list(cohort.facilitators.all()) == [fran]
 
 
@@ -414,7 +410,8 @@ def test_a_facilitator_cannot_schedule_a_session_in_another_cohort(
 def test_teams_and_organizations_are_for_staff(client, fran, superuser, cohort):
     client.force_login(fran)
     for model in (Organization, Team):
-        assert client.get(url(model, "list")).status_code == 403
+        response = client.get(url(model, "list"))  # Wagtail's "permission denied": home
+        assert (response.status_code, response["Location"]) == (302, reverse("wagtailadmin_home"))
     client.force_login(superuser)
     for model in (Organization, Team):
         assert client.get(url(model, "list")).status_code == 200

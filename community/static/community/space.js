@@ -1,0 +1,273 @@
+// Praxis live discussion client. Protocol: community/events.py and docs/architecture.md.
+// Reconnects with backoff, catches up with {"type":"sync","after":lastSeq}, drops duplicates
+// by seq and post id, and shows its connection state. Without it the pages still work.
+(function () {
+  "use strict";
+  var root = document.querySelector("[data-space]");
+  if (!root || !window.WebSocket) return;
+
+  var spaceId = Number(root.dataset.space);
+  var threadId = root.dataset.thread ? Number(root.dataset.thread) : null;
+  var me = root.dataset.me ? Number(root.dataset.me) : null;
+  var lastSeq = Number(root.dataset.lastSeq || 0);
+  var socket = null, attempt = 0, live = false, syncing = false, needResync = false;
+  var retryTimer = null;
+  var pending = {}; // client_id -> body, until acknowledged
+  var statusBox = root.querySelector("[data-live-status]");
+  var statusLabel = root.querySelector("[data-live-label]");
+  var presenceBox = root.querySelector("[data-presence]");
+  var typingBox = root.querySelector("[data-typing]");
+  var typingTimers = {};
+
+  function setStatus(state, text) {
+    if (!statusBox) return;
+    statusBox.dataset.state = state;
+    statusLabel.textContent = text;
+  }
+
+  function url() {
+    var scheme = location.protocol === "https:" ? "wss://" : "ws://";
+    return scheme + location.host + "/ws/spaces/" + spaceId + "/";
+  }
+
+  function connect() {
+    clearTimeout(retryTimer);
+    setStatus("connecting", attempt ? "Reconnecting…" : "Connecting…");
+    socket = new WebSocket(url());
+    socket.onopen = function () {
+      attempt = 0;
+    };
+    socket.onmessage = function (message) {
+      var data;
+      try { data = JSON.parse(message.data); } catch (e) { return; }
+      handle(data);
+    };
+    socket.onclose = function (event) {
+      live = false;
+      syncing = false;
+      if (event.code === 4403) {
+        setStatus("offline", "You no longer have access to this space.");
+        return;
+      }
+      attempt += 1;
+      var delay = Math.min(30000, 1000 * Math.pow(2, attempt - 1)) * (0.75 + Math.random() / 2);
+      setStatus("offline", "Offline — reconnecting in " + Math.round(delay / 1000) + " s");
+      retryTimer = setTimeout(connect, delay);
+    };
+  }
+
+  function send(obj) {
+    if (socket && socket.readyState === WebSocket.OPEN) {
+      socket.send(JSON.stringify(obj));
+      return true;
+    }
+    return false;
+  }
+
+  function requestSync() {
+    if (syncing) return;
+    syncing = true;
+    send({ type: "sync", after: lastSeq });
+  }
+
+  function handle(data) {
+    switch (data.type) {
+      case "hello":
+        live = true;
+        setStatus("live", "Live");
+        requestSync();
+        flushPending();
+        return;
+      case "sync.done":
+        syncing = false;
+        if (needResync) { needResync = false; requestSync(); }
+        return;
+      case "presence":
+        if (presenceBox) {
+          presenceBox.textContent = "Here now: " + data.users.map(function (u) { return u.name; }).join(", ");
+        }
+        return;
+      case "typing":
+        showTyping(data);
+        return;
+      case "notification":
+        updateBell(data.unread);
+        return;
+      case "post.ack":
+        delete pending[data.client_id];
+        return;
+      case "error":
+        showError(data);
+        return;
+    }
+    if (typeof data.seq === "number") applyStored(data);
+  }
+
+  function applyStored(event) {
+    if (event.seq <= lastSeq) return; // a duplicate (already applied or replayed)
+    if (event.seq > lastSeq + 1) { // a gap: something was dropped on the way, fetch it
+      if (syncing) needResync = true; else requestSync();
+      return;
+    }
+    lastSeq = event.seq;
+    var d = event.data;
+    if (event.type === "post.created" && threadId === d.thread) upsertPost(d, true);
+    else if ((event.type === "post.updated" || event.type === "post.deleted") && threadId === d.thread) upsertPost(d, false);
+    else if (event.type === "reaction.changed") updateReactions(d.post, d.reactions);
+    else if (event.type === "thread.created" && root.dataset.page === "space") addThread(d);
+    else if (event.type === "thread.updated" && threadId === d.id) updateThreadFlags(d);
+  }
+
+  function postHtml(d) {
+    if (d.deleted) return '<p class="muted">This post was deleted.</p>';
+    if (d.hidden) return '<p class="muted"></p>';
+    return d.html; // sanitised on the server (nh3 allowlist)
+  }
+
+  function upsertPost(d, created) {
+    var list = root.querySelector("[data-posts]");
+    if (!list) return;
+    var existing = document.getElementById("post-" + d.id);
+    if (existing && created) return; // already on the page: drop the duplicate
+    if (!existing) {
+      existing = document.createElement("article");
+      existing.className = "post is-new";
+      existing.id = "post-" + d.id;
+      existing.dataset.post = d.id;
+      var head = document.createElement("header");
+      head.className = "post__head";
+      var name = document.createElement("strong");
+      name.textContent = d.author.name;
+      var when = document.createElement("span");
+      when.className = "muted small";
+      when.textContent = " just now";
+      head.appendChild(name);
+      head.appendChild(when);
+      var body = document.createElement("div");
+      body.className = "post__body";
+      body.dataset.postBody = "";
+      existing.appendChild(head);
+      existing.appendChild(body);
+      list.appendChild(existing);
+    }
+    var bodyBox = existing.querySelector("[data-post-body]");
+    bodyBox.innerHTML = postHtml(d);
+    if (d.hidden) bodyBox.firstChild.textContent = "Hidden by a facilitator: " + d.hidden_reason;
+    existing.classList.toggle("is-deleted", d.deleted);
+    existing.classList.toggle("is-hidden", d.hidden);
+  }
+
+  function updateReactions(postId, counts) {
+    var post = document.getElementById("post-" + postId);
+    if (!post) return;
+    post.querySelectorAll("[data-emoji]").forEach(function (button) {
+      var count = counts[button.dataset.emoji];
+      button.querySelector("[data-count]").textContent = count ? String(count) : "";
+    });
+  }
+
+  function addThread(d) {
+    var list = root.querySelector("[data-thread-list]");
+    if (!list || document.getElementById("thread-" + d.id)) return;
+    var empty = list.querySelector("[data-empty]");
+    if (empty) empty.remove();
+    var item = document.createElement("li");
+    item.className = "thread-item is-new";
+    item.id = "thread-" + d.id;
+    var link = document.createElement("a");
+    link.href = "/community/spaces/" + spaceId + "/threads/" + d.id + "/";
+    var strong = document.createElement("strong");
+    strong.textContent = d.title;
+    link.appendChild(strong);
+    var meta = document.createElement("span");
+    meta.className = "muted small";
+    meta.textContent = " " + d.author.name + " · just now";
+    item.appendChild(link);
+    item.appendChild(meta);
+    list.insertBefore(item, list.firstChild);
+  }
+
+  function updateThreadFlags(d) {
+    var title = root.querySelector("[data-thread-title]");
+    if (title) title.textContent = d.title;
+    var flags = root.querySelector("[data-thread-flags]");
+    if (!flags) return;
+    flags.textContent = "";
+    [["announcement", "Announcement"], ["pinned", "Pinned"], ["locked", "Locked"]].forEach(function (pair) {
+      if (!d[pair[0]]) return;
+      var pill = document.createElement("span");
+      pill.className = "pill";
+      pill.textContent = pair[1];
+      flags.appendChild(pill);
+      flags.appendChild(document.createTextNode(" "));
+    });
+  }
+
+  function showTyping(data) {
+    if (!typingBox || data.thread !== threadId) return;
+    typingBox.textContent = data.user.name + " is typing…";
+    clearTimeout(typingTimers.box);
+    typingTimers.box = setTimeout(function () { typingBox.textContent = ""; }, 4000);
+  }
+
+  function updateBell(unread) {
+    var bell = document.querySelector("[data-unread]");
+    if (!bell) return;
+    bell.textContent = unread ? String(unread) : "";
+    bell.hidden = !unread;
+  }
+
+  var replyForm = root.querySelector("[data-reply-form]");
+  var replyError = root.querySelector("[data-reply-error]");
+
+  function showError(data) {
+    if (data.code === "bad_seq") { syncing = false; return; }
+    if (data.ref && pending[data.ref] !== undefined) {
+      var body = root.querySelector("[data-reply-body]");
+      if (body && !body.value) body.value = pending[data.ref];
+      delete pending[data.ref];
+    }
+    if (replyError) {
+      replyError.textContent = data.message;
+      replyError.hidden = false;
+    }
+  }
+
+  function newClientId() {
+    if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
+    return String(Date.now()) + Math.random().toString(16).slice(2);
+  }
+
+  function flushPending() {
+    Object.keys(pending).forEach(function (clientId) {
+      send({ type: "post.create", client_id: clientId, thread: threadId, body: pending[clientId] });
+    });
+  }
+
+  if (replyForm && threadId) {
+    var bodyField = replyForm.querySelector("[data-reply-body]");
+    var lastTyping = 0;
+    bodyField.addEventListener("input", function () {
+      var now = Date.now();
+      if (live && now - lastTyping > 3000) {
+        lastTyping = now;
+        send({ type: "typing", thread: threadId });
+      }
+    });
+    replyForm.addEventListener("submit", function (event) {
+      if (!live) return; // no socket: the form posts normally (idempotent client id)
+      event.preventDefault();
+      var text = bodyField.value.trim();
+      if (!text) return;
+      var clientId = newClientId();
+      pending[clientId] = text;
+      if (replyError) replyError.hidden = true;
+      send({ type: "post.create", client_id: clientId, thread: threadId, body: text });
+      bodyField.value = "";
+    });
+  }
+
+  // Channel layers drop messages silently when a reader is slow: check in now and then.
+  setInterval(function () { if (live) requestSync(); }, 30000);
+  connect();
+})();

@@ -1,0 +1,71 @@
+"""Two coaches in one space, in two Chromium pages: a post in one appears in the other
+without a reload, over the real WebSocket through the real ASGI server."""
+
+from __future__ import annotations
+
+import re
+import uuid
+
+from accounts.demo import DEMO_PASSWORD
+
+
+def _login(context, base_url: str, username: str):
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    page.goto(base_url + "/accounts/login/")
+    page.get_by_label("Email or username").fill(username)
+    page.get_by_label("Password").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url(re.compile(r".*/$"))
+    return page
+
+
+def _open_office_hours_thread(page):
+    page.goto("/community/")
+    page.get_by_role("link", name="Fall 2026 Facilitated Cohort").click()
+    page.get_by_role(
+        "link", name="How do you get teachers to actually come to office hours?"
+    ).click()
+    page.wait_for_selector('[data-live-status][data-state="live"]')
+
+
+def test_a_post_appears_live_in_another_coachs_browser(browser, server, screenshot):
+    maya_context = browser.new_context(base_url=server, viewport={"width": 1100, "height": 900})
+    diego_context = browser.new_context(base_url=server, viewport={"width": 1100, "height": 900})
+    try:
+        maya = _login(maya_context, server, "maya")
+        diego = _login(diego_context, server, "diego")
+        _open_office_hours_thread(maya)
+        _open_office_hours_thread(diego)
+        # Each sees the other as present.
+        diego.wait_for_selector("[data-presence]:has-text('Maya Robinson')")
+        text = f"Try a standing Tuesday slot in the library ({uuid.uuid4().hex[:6]})"
+        posts_before = diego.locator("[data-posts] .post").count()
+        maya.get_by_label("Reply").fill(text)
+        maya.get_by_role("button", name="Post reply").click()
+        diego.wait_for_selector(f"[data-posts] .post:has-text('{text}')")
+        assert diego.locator("[data-posts] .post").count() == posts_before + 1
+        # No reload happened on either page, and Maya sees her post exactly once.
+        maya.wait_for_selector(f"[data-posts] .post:has-text('{text}')")
+        assert maya.locator(f"[data-posts] .post:has-text('{text}')").count() == 1
+        screenshot(diego, "20-live-post-arrived")
+    finally:
+        maya_context.close()
+        diego_context.close()
+
+
+def test_outsider_cannot_open_another_cohorts_space(browser, server):
+    maya_context = browser.new_context(base_url=server)
+    grace_context = browser.new_context(base_url=server)
+    try:
+        maya = _login(maya_context, server, "maya")
+        maya.goto("/community/")
+        maya.get_by_role("link", name="Fall 2026 Facilitated Cohort").click()
+        space_path = maya.url.replace(server, "")
+        grace = _login(grace_context, server, "grace")  # only on the upcoming cohort's waitlist
+        grace.goto("/community/")
+        assert grace.get_by_role("link", name="Fall 2026 Facilitated Cohort").count() == 0
+        assert grace.goto(space_path).status == 404
+    finally:
+        maya_context.close()
+        grace_context.close()

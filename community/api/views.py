@@ -400,7 +400,7 @@ class PostDetailApi(APIView):
         post = services.post_edit(post=post, by=request.user, body=data.validated_data["body"])
         return Response(PostSerializer(_post_payload(post)).data)
 
-    @extend_schema(request=None, responses=PostSerializer)
+    @extend_schema(request=None, responses={200: PostSerializer})
     def delete(self, request, post_id: int):
         post = _visible_post(request, post_id)
         post = services.post_delete(post=post, by=request.user)

@@ -71,6 +71,12 @@ class SpaceConsumer(AsyncJsonWebsocketConsumer):
         await self._send_presence()
 
     async def disconnect(self, code):
+        await self._leave()
+
+    async def _leave(self) -> None:
+        """Stop receiving the space's events. Also done before the server closes a joined
+        socket: until the client's disconnect arrives, group messages would otherwise still be
+        sent down a closed socket (uvicorn raises on a send after close)."""
         if self.joined:
             self.joined = False
             await self.channel_layer.group_send(
@@ -89,6 +95,7 @@ class SpaceConsumer(AsyncJsonWebsocketConsumer):
             return
         if len(text_data) > MAX_FRAME:
             await self._error("too_large", f"Messages can be at most {MAX_FRAME} bytes.")
+            await self._leave()
             await self.close(code=CLOSE_TOO_LARGE)
             return
         try:
@@ -198,6 +205,7 @@ class SpaceConsumer(AsyncJsonWebsocketConsumer):
             user=self.user, space_id=self.space.pk
         )
         if not allowed:
+            await self._leave()
             await self.close(code=CLOSE_FORBIDDEN)
         return allowed
 
@@ -205,6 +213,12 @@ class SpaceConsumer(AsyncJsonWebsocketConsumer):
         await self.send_json({"type": "error", "code": code, "message": message, "ref": ref})
 
     # --- channel-layer events ------------------------------------------------------------
+
+    async def dispatch(self, message):
+        # Group messages still queued when the server closed a joined socket are dropped.
+        if not self.joined and not message["type"].startswith("websocket."):
+            return
+        await super().dispatch(message)
 
     async def space_event(self, message):
         await self.send_json(message["event"])

@@ -66,6 +66,20 @@ def space_member_usernames(*, space: Space) -> dict[str, int]:
     return {username.lower(): pk for pk, username in members.values_list("pk", "username")}
 
 
+def space_members(*, space: Space) -> list[dict]:
+    """Members for @mention autocomplete: username and display name, sorted by name."""
+    from django.contrib.auth import get_user_model
+
+    ids = set(space_member_usernames(space=space).values())
+    people = get_user_model().objects.filter(pk__in=ids).only(
+        "username", "display_name", "first_name", "last_name"
+    )
+    return sorted(
+        ({"username": p.username, "name": p.public_name} for p in people),
+        key=lambda member: member["name"].lower(),
+    )
+
+
 def events_after(*, space: Space, after: int, limit: int) -> list[SpaceEvent]:
     return list(space.events.filter(seq__gt=after).order_by("seq")[:limit])
 

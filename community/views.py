@@ -97,6 +97,7 @@ def thread_detail(request, space_id: int, thread_id: int):
             "posts": posts,
             "client_id": uuid.uuid4().hex,
             "reactions": ALLOWED_REACTIONS,
+            "members": selectors.space_members(space=space),
             "can_moderate": selectors.can_moderate_space(user=request.user, space=space),
         },
     )

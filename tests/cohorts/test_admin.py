@@ -259,6 +259,20 @@ def test_a_valid_edit_saves_the_cohort_and_its_inline_rows(client, fran, cohort)
     assert list(cohort.live_sessions.values_list("title", "duration_minutes")) == [("Kick-off", 45)]
 
 
+def test_single_row_rules_of_the_model_show_on_their_field(client, fran, cohort):
+    client.force_login(fran)
+    edit_url = url(Cohort, "edit", cohort.pk)
+    data = form_data(client, edit_url)
+    data["ends_on"] = ""
+
+    response = client.post(edit_url, data)
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["ends_on"] == ["A facilitated cohort needs an end date."]
+    cohort.refresh_from_db()
+    assert cohort.ends_on is not None
+
+
 def test_a_facilitator_cannot_remove_themself(client, fran, cohort):
     client.force_login(fran)
     edit_url = url(Cohort, "edit", cohort.pk)
@@ -378,8 +392,31 @@ def test_facilitator_lists_and_opens_only_their_live_sessions(client, fran, sess
     assert response.status_code == 200
     assert listed_titles(response) == ["Fran's office hours"]
     assert client.get(url(LiveSession, "edit", mine.pk)).status_code == 200
+    assert client.get(url(LiveSession, "copy", mine.pk)).status_code == 200
     assert client.get(url(LiveSession, "edit", theirs.pk)).status_code == 404
     assert client.get(url(LiveSession, "copy", theirs.pk)).status_code == 404
+
+
+def test_a_facilitator_schedules_a_session_in_their_cohort(client, fran, cohort, other_cohort):
+    client.force_login(fran)
+    response = client.get(url(LiveSession, "add"))
+    cohort_choices = [c for c, _label in response.context["form"].fields["cohort"].choices if c]
+    assert [str(c) for c in cohort_choices] == [str(cohort.pk)]
+    data = querydict_from_html(response.content.decode(), form_id=EDIT_FORM)
+    data.update(
+        {
+            "cohort": str(cohort.pk),
+            "title": "Office hours",
+            "kind": LiveSession.Kind.OFFICE_HOURS,
+            "starts_at": f"{cohort.starts_on + timedelta(days=5)} 15:00",
+            "duration_minutes": "30",
+        }
+    )
+
+    response = client.post(url(LiveSession, "add"), data)
+
+    assert response.status_code == 302, response.context["form"].errors
+    assert cohort.live_sessions.get().title == "Office hours"
 
 
 def test_a_facilitator_cannot_schedule_a_session_in_another_cohort(

@@ -446,6 +446,7 @@ async def test_oversized_frame_closes_that_socket_only(ws_connect, space, thread
         "too_large", f"Messages can be at most {MAX_FRAME} bytes."
     )
     assert await socket_a.receive_close() == CLOSE_TOO_LARGE
+    assert await socket_b.receive_json_from() == presence(space, coach_b)
     assert await post_count(client_id="c-big") == 0
 
     # The other socket is still served.
@@ -492,6 +493,7 @@ async def test_a_dropped_member_is_disconnected_at_once(
 
     await db(cohort_services.enrollment_drop)(enrollment=enrollment, by=coach_b)
     assert await socket_b.receive_close() == CLOSE_FORBIDDEN
+    assert await socket_a.receive_json_from() == presence(space, coach_a)
 
     # Nothing said in the space afterwards reaches the closed socket…
     await send_post(socket_a, thread, "c-after-drop", "Bye Noor")
@@ -590,8 +592,26 @@ async def test_hostile_markup_is_broadcast_inert(
         assert received == created
         assert received["data"]["html"], payload
         assert_inert(received["data"]["html"], payload)
-    # The mention still renders as a mention next to the escaped tag.
-    assert f'<span class="mention" data-user="{coach_b.pk}">@noor</span>' in received["data"]["html"]
+    # The last payload mentions Noor: the mention renders next to the escaped tag, and she
+    # is notified.
+    html = received["data"]["html"]
+    assert f'<span class="mention" data-user="{coach_b.pk}">@noor</span>' in html
+    mention = await db(Notification.objects.get)(user=coach_b, kind="mention")
+    assert await socket_b.receive_json_from() == {
+        "type": "notification",
+        "unread": 1,
+        "item": {
+            "id": mention.pk,
+            "kind": "mention",
+            "actor": "Maya",
+            "thread": thread.pk,
+            "thread_title": thread.title,
+            "space": space.pk,
+            "url": f"/community/spaces/{space.pk}/threads/{thread.pk}/#post-{mention.post_id}",
+            "created_at": mention.created_at.isoformat(),
+            "read": False,
+        },
+    }
 
     _ack, created = await send_post(
         socket_a, thread, "c-normal", "A **bold** move: read [the guide](https://example.org/guide)"

@@ -41,13 +41,21 @@ def test_a_post_appears_live_in_another_coachs_browser(browser, server, screensh
         diego.wait_for_selector("[data-presence]:has-text('Maya Robinson')")
         text = f"Try a standing Tuesday slot in the library ({uuid.uuid4().hex[:6]})"
         posts_before = diego.locator("[data-posts] .post").count()
-        maya.get_by_label("Reply").fill(text)
+        reply = maya.get_by_label("Reply")
+        reply.press_sequentially("@han")
+        option = maya.get_by_role("option", name="Hannah Lee (@hannah)")
+        option.wait_for()
+        reply.press("Enter")
+        assert reply.input_value() == "@hannah "
+        reply.press_sequentially(text)
         maya.get_by_role("button", name="Post reply").click()
         diego.wait_for_selector(f"[data-posts] .post:has-text('{text}')")
         assert diego.locator("[data-posts] .post").count() == posts_before + 1
         # No reload happened on either page, and Maya sees her post exactly once.
         maya.wait_for_selector(f"[data-posts] .post:has-text('{text}')")
         assert maya.locator(f"[data-posts] .post:has-text('{text}')").count() == 1
+        mention = diego.locator(f"[data-posts] .post:has-text('{text}') .mention")
+        assert mention.inner_text() == "@hannah"
         screenshot(diego, "20-live-post-arrived")
     finally:
         maya_context.close()

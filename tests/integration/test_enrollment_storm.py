@@ -1,10 +1,15 @@
 """200 people enroll in a 50-seat cohort at the same moment, on real PostgreSQL: exactly 50
 get a seat, 150 wait in the order they asked, and nobody gets an error.
 
-The calls run in threads with their own connections, so the data has to be committed:
-a transactional test. Its teardown empties every table, Wagtail's root page (which comes from
-a migration) included; ``serialized_rollback`` puts the migrated rows back before the test, so
-it works whichever transactional test ran before it.
+The calls run in threads with their own connections, so the data has to be committed: a
+transactional test. A transactional test's teardown empties every table, including the rows
+migrations wrote (Wagtail's locale and root page), so ``site_root_ensure`` fails on a missing
+root in any transactional test that runs after another one. ``serialized_rollback`` restores
+the migrated rows before the test; ``fresh_site_tree`` below also rebuilds them when there was
+nothing to restore (``--reuse-db`` serializes the database as the last run left it: empty).
+Caveat (Django's): a transactional test *without* ``serialized_rollback`` re-creates content
+types in its teardown, which the restore would then duplicate; give any new transactional test
+``serialized_rollback=True`` too.
 """
 
 from __future__ import annotations
@@ -14,13 +19,17 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
 import pytest
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.utils import timezone
-from wagtail.models import Page
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page
 
 from accounts.services import user_create
 from cohorts import services
 from cohorts.models import CohortStatus, Enrollment, EnrollmentStatus, Pace
+from courses import services as course_services
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -28,10 +37,33 @@ USERS, CAPACITY, WORKERS = 200, 50, 32
 
 
 @pytest.fixture
-def storm_cohort(make_course):
-    # tests/cohorts/conftest.py's cohort fixtures are not visible from this directory.
-    assert Page.get_first_root_node() is not None, "serialized_rollback restores the root"
-    course = make_course(modules=1, lessons=1)
+def fresh_site_tree():
+    if Page.get_first_root_node() is None:
+        ContentType.objects.clear_cache()  # its cached ids went with the flushed rows
+        language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        Locale.objects.get_or_create(language_code=language)
+        Page.add_root(instance=Page(title="Root", slug="root"))
+    return course_services.site_root_ensure()
+
+
+@pytest.fixture
+def storm_cohort(fresh_site_tree):
+    # tests/cohorts/conftest.py's fixtures are not visible from here, and tests/conftest.py's
+    # make_course needs Wagtail's root collection (another migrated row) for its images.
+    _home, catalog = fresh_site_tree
+    course, _created = course_services.course_build(
+        catalog=catalog,
+        title="Coaching in practice",
+        slug="coaching",
+        summary="A course for coaches.",
+        modules=[
+            {
+                "title": "Module 1",
+                "slug": "module-1",
+                "lessons": [{"title": "Lesson 1.1", "slug": "lesson-1-1", "body": []}],
+            }
+        ],
+    )
     facilitator = user_create(
         email="fran@example.org", password=None, username="fran", role="facilitator"
     )
@@ -59,7 +91,7 @@ def learners(storm_cohort):
 
 def enroll_all_at_once(cohort, people) -> list[Exception]:
     """Each thread connects, waits for all the others, then enrolls people one by one,
-    closing its connection after each call like a request would."""
+    closing its connection after each call as a request would."""
     barrier = threading.Barrier(WORKERS)
     local = threading.local()
 
@@ -89,13 +121,15 @@ def test_concurrent_enrollments_fill_exactly_the_capacity(storm_cohort, learners
     assert errors == []
     enrollments = Enrollment.objects.filter(cohort=storm_cohort)
     assert enrollments.filter(status=EnrollmentStatus.ACTIVE).count() == CAPACITY
-    waiting = list(
+    # The queue in the order promotion takes it, (waitlisted_at, id), is arrival order
+    # (ids only go up) with no two people at the same instant.
+    queue = list(
         enrollments.filter(status=EnrollmentStatus.WAITLISTED)
-        .order_by("pk")
+        .order_by("waitlisted_at", "pk")
         .values_list("waitlisted_at", "pk")
     )
-    assert len(waiting) == USERS - CAPACITY
-    # In arrival (id) order the waitlist times strictly increase: the (waitlisted_at, id)
-    # order that promotion follows is first come, first served, with no ties.
-    assert all(a < b for a, b in zip(waiting, waiting[1:]))
-    assert all(earlier[0] < later[0] for earlier, later in zip(waiting, waiting[1:]))
+    assert len(queue) == USERS - CAPACITY
+    ids = [pk for _at, pk in queue]
+    times = [at for at, _pk in queue]
+    assert ids == sorted(ids)
+    assert all(earlier < later for earlier, later in zip(times, times[1:]))

@@ -267,6 +267,51 @@
     });
   }
 
+  // @mention autocomplete from the members embedded in the page.
+  var membersScript = document.getElementById("space-members");
+  var mentionList = root.querySelector("[data-mention-list]");
+  var replyBody = root.querySelector("[data-reply-body]");
+  if (membersScript && mentionList && replyBody) {
+    var members = JSON.parse(membersScript.textContent);
+    var closeList = function () { mentionList.hidden = true; mentionList.textContent = ""; };
+    var insert = function (username) {
+      var caret = replyBody.selectionStart;
+      var before = replyBody.value.slice(0, caret).replace(/@([\w.-]*)$/, "@" + username + " ");
+      replyBody.value = before + replyBody.value.slice(caret);
+      replyBody.focus();
+      replyBody.setSelectionRange(before.length, before.length);
+      closeList();
+    };
+    replyBody.addEventListener("input", function () {
+      var match = /(?:^|\s)@([\w.-]*)$/.exec(replyBody.value.slice(0, replyBody.selectionStart));
+      if (!match) return closeList();
+      var q = match[1].toLowerCase();
+      var found = members.filter(function (m) {
+        return m.username.toLowerCase().indexOf(q) === 0 || m.name.toLowerCase().indexOf(q) !== -1;
+      }).slice(0, 6);
+      mentionList.textContent = "";
+      found.forEach(function (m) {
+        var option = document.createElement("li");
+        option.setAttribute("role", "option");
+        option.tabIndex = 0;
+        option.dataset.username = m.username;
+        option.textContent = m.name + " (@" + m.username + ")";
+        option.addEventListener("mousedown", function (e) { e.preventDefault(); insert(m.username); });
+        option.addEventListener("keydown", function (e) { if (e.key === "Enter") { e.preventDefault(); insert(m.username); } });
+        mentionList.appendChild(option);
+      });
+      mentionList.hidden = found.length === 0;
+    });
+    replyBody.addEventListener("keydown", function (e) {
+      if (mentionList.hidden) return;
+      if (e.key === "Escape") closeList();
+      if ((e.key === "Tab" || e.key === "Enter") && mentionList.firstChild) {
+        e.preventDefault();
+        insert(mentionList.firstChild.dataset.username);
+      }
+    });
+  }
+
   // Channel layers drop messages silently when a reader is slow: check in now and then.
   setInterval(function () { if (live) requestSync(); }, 30000);
   connect();

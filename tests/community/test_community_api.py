@@ -681,6 +681,33 @@ def test_post_list_query_count_is_flat(
     assert len(response.json()["results"]) == size
 
 
+@pytest.mark.parametrize("size", [2, 9])
+def test_notification_list_query_count_is_flat(
+    api, space, thread, member, peer, size, django_assert_num_queries
+):
+    for n in range(size):
+        services.post_create(
+            space=space, thread=thread, author=peer, body=f"@maya {n}", client_id=f"m{n}"
+        )
+    as_user(api, member)
+    # count, page (with actor, post and thread), unread count
+    with django_assert_num_queries(3):
+        response = api.get(f"{API}/notifications/")
+    assert len(response.json()["results"]) == size
+
+
+@pytest.mark.parametrize("size", [1, 4])
+def test_space_list_query_count_is_flat(
+    api, facilitator, make_cohort, size, django_assert_num_queries
+):
+    for n in range(size):
+        make_cohort(title=f"Cohort {n}")
+    as_user(api, facilitator)
+    with django_assert_num_queries(1):
+        response = api.get(f"{API}/spaces/")
+    assert len(response.json()) == size
+
+
 # --- the schema -------------------------------------------------------------------------------
 
 

@@ -1,0 +1,964 @@
+"""Benchmark: fan-out of community posts over WebSockets, against a bare Channels relay.
+
+Builds a course, a cohort with N enrolled learners, its space and one thread (through the
+services) in a fresh database, logs every learner in, then serves Praxis with uvicorn
+(``cms.asgi:application``, ``cms.settings.test``) and drives N WebSocket clients from this one
+asyncio process. M posts (``post.create`` with a client_id) are sent at a steady rate by a
+rotating set of senders; every client records each ``post.created`` it receives, deduplicated
+by ``seq``, with the latency from the moment the post was sent. Reported per run: delivered,
+lost (N*M minus unique received), duplicates, p50/p95/p99 latency and deliveries per second.
+
+Runs (a) the in-memory channel layer with one uvicorn worker and (b) Redis with two workers
+(half the clients on each port), each for Praxis and for the baseline bench/relay_app.py (the
+same load through a consumer that only relays), then prints Praxis/baseline ratios and the
+targets on Redis: zero lost, p95 <= 1.5x baseline, throughput >= 0.7x baseline (PASS/MISS;
+a miss does not fail the script).
+
+The fault run (``--fault`` alone, and part of the default run when Redis is reachable):
+while the posts flow ~10% of the clients drop their socket and come back 0.2-2 s later, and
+one of the two workers is SIGKILLed and restarted on the same port; every client reconnects
+(with backoff), sends ``{"type": "sync", "after": <last seq seen without a gap>}``, merges
+the replayed events and re-sends its unacknowledged posts with the same client_id. At the
+end every client must hold every post exactly once.
+
+    .venv/bin/python bench/community_fanout.py                      # SQLite
+    .venv/bin/python bench/community_fanout.py --postgres           # PostgreSQL
+    .venv/bin/python bench/community_fanout.py --clients 50 --messages 50 --fault
+
+SQLite is a temporary file; with ``--postgres`` the database ``praxis_bench_ws`` is created
+on 127.0.0.1:5432 and dropped at the end. Redis runs use database 14 of
+redis://127.0.0.1:6379 (``--redis``); the script deletes only its own keys there (prefixes
+``praxis`` and ``benchrelay``). Everything stops by itself after ``--timeout`` seconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import collections
+import contextlib
+import json
+import os
+import random
+import resource
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+PG_SERVER = "postgres://postgres:postgres@127.0.0.1:5432"
+PG_NAME = "praxis_bench_ws"
+
+
+def _arguments() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--clients", type=int, default=300)
+    parser.add_argument("--messages", type=int, default=200)
+    parser.add_argument("--rate", type=float, default=50.0, help="posts per second")
+    parser.add_argument("--postgres", action="store_true", help="PostgreSQL instead of SQLite")
+    parser.add_argument("--redis", default="redis://127.0.0.1:6379/14")
+    parser.add_argument(
+        "--layers", choices=("memory", "redis", "both"), default="both", help="which setups"
+    )
+    parser.add_argument("--fault", action="store_true", help="run only the fault run")
+    parser.add_argument("--no-fault", action="store_true", help="skip the fault run")
+    parser.add_argument("--deflate", action="store_true", help="offer permessage-deflate")
+    parser.add_argument("--timeout", type=float, default=600.0, help="overall seconds")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--keep-logs", action="store_true", help="keep the worker logs")
+    return parser.parse_args()
+
+
+ARGS = _arguments()
+STARTED = time.monotonic()
+DEADLINE = STARTED + ARGS.timeout
+TMP = Path(tempfile.mkdtemp(prefix="praxis-fanout-"))
+os.environ["DJANGO_SETTINGS_MODULE"] = "cms.settings.test"
+os.environ.pop("REDIS_URL", None)  # the driver's own Django uses the in-memory layer
+DATABASE_URL = f"{PG_SERVER}/{PG_NAME}" if ARGS.postgres else f"sqlite:///{TMP}/fanout.sqlite3"
+os.environ["DATABASE_URL"] = DATABASE_URL
+
+CHILDREN: list[subprocess.Popen] = []
+_cleaned = threading.Lock()
+
+
+def _pg_admin(statement: str) -> None:
+    import psycopg
+
+    with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True) as conn:
+        conn.execute(statement)
+
+
+def _redis_clear() -> None:
+    """Delete this benchmark's keys (and only those) from its Redis database."""
+    try:
+        import redis
+
+        client = redis.Redis.from_url(ARGS.redis, socket_timeout=5)
+        for pattern in ("praxis*", "benchrelay*"):
+            keys = list(client.scan_iter(match=pattern, count=1000))
+            for start in range(0, len(keys), 500):
+                client.delete(*keys[start : start + 500])
+        client.close()
+    except Exception as error:  # cleanup is best effort
+        print(f"  (redis cleanup: {type(error).__name__}: {error})")
+
+
+def _redis_up() -> bool:
+    try:
+        import redis
+
+        client = redis.Redis.from_url(ARGS.redis, socket_timeout=2)
+        ok = client.ping()
+        client.close()
+        return bool(ok)
+    except Exception:
+        return False
+
+
+def _cleanup() -> None:
+    if not _cleaned.acquire(blocking=False):
+        return
+    for proc in CHILDREN:
+        if proc.poll() is None:
+            with contextlib.suppress(OSError):
+                os.kill(proc.pid, signal.SIGKILL)
+    for proc in CHILDREN:
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            proc.wait(timeout=10)
+    try:
+        from django.db import connections
+
+        connections.close_all()
+    except Exception:
+        pass
+    if ARGS.postgres:
+        try:
+            _pg_admin(f'DROP DATABASE IF EXISTS "{PG_NAME}" WITH (FORCE)')
+        except Exception as error:
+            print(f"  (could not drop {PG_NAME}: {error})")
+    if _redis_up():
+        _redis_clear()
+    if ARGS.keep_logs:
+        print(f"worker logs kept in {TMP}")
+    else:
+        shutil.rmtree(TMP, ignore_errors=True)
+
+
+def _watchdog() -> None:
+    print(f"\nTIMEOUT: still running after {ARGS.timeout + 30:.0f}s; killing everything.")
+    sys.stdout.flush()
+    _cleanup()
+    os._exit(3)
+
+
+if ARGS.postgres:
+    _pg_admin(f'DROP DATABASE IF EXISTS "{PG_NAME}" WITH (FORCE)')
+    _pg_admin(f'CREATE DATABASE "{PG_NAME}"')
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connections  # noqa: E402
+from django.test import Client as DjangoClient  # noqa: E402
+from django.utils import timezone  # noqa: E402
+
+from accounts.services import user_create  # noqa: E402
+from cohorts import services as cohort_services  # noqa: E402
+from cohorts.models import CohortStatus, Pace  # noqa: E402
+from community import services as community_services  # noqa: E402
+from community.models import Post  # noqa: E402
+from courses import services as course_services  # noqa: E402
+
+# --- fixtures ------------------------------------------------------------------------------
+
+
+def build(n: int) -> tuple[int, int, list[str]]:
+    """Course, cohort, N enrolled learners, the cohort's space and a thread; one session
+    cookie per learner. Returns (space id, thread id, cookies)."""
+    from datetime import timedelta
+
+    _home, catalog = course_services.site_root_ensure()
+    course, _created = course_services.course_build(
+        catalog=catalog,
+        title="Coaching in practice",
+        slug="coaching",
+        summary="x",
+        modules=[
+            {
+                "title": "Module 1",
+                "slug": "module-1",
+                "lessons": [{"title": "Lesson 1.1", "slug": "lesson-1-1", "body": []}],
+            }
+        ],
+    )
+    facilitator = user_create(
+        email="fran@example.org", password=None, username="fran", role="facilitator"
+    )
+    today = timezone.localdate()
+    cohort = cohort_services.cohort_create(
+        course=course,
+        title="Fan-out cohort",
+        pace=Pace.FACILITATED,
+        status=CohortStatus.OPEN,
+        starts_on=today,
+        ends_on=today + timedelta(days=60),
+        capacity=n + 10,
+        time_zone="UTC",
+        facilitators=[facilitator],
+    )
+    learners = []
+    for i in range(n):
+        user = user_create(
+            email=f"learner{i:04d}@example.org",
+            password=None,
+            username=f"learner{i:04d}",
+            display_name=f"Learner {i:04d}",
+        )
+        cohort_services.cohort_enroll(cohort=cohort, user=user, notify=False)
+        learners.append(user)
+    space = community_services.space_for_cohort(cohort=cohort)
+    thread = community_services.thread_create(
+        space=space,
+        author=facilitator,
+        title="Fan-out",
+        body="Replies arrive live.",
+        client_id="fanout-thread",
+        check_rate=False,
+    )
+    cookies = []
+    for user in learners:
+        client = DjangoClient()
+        client.force_login(user)
+        cookies.append(f"sessionid={client.cookies['sessionid'].value}")
+    return space.pk, thread.pk, cookies
+
+
+# --- servers -------------------------------------------------------------------------------
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Worker:
+    """One uvicorn process serving Praxis or the relay baseline on a fixed port."""
+
+    def __init__(self, app: str, port: int, redis_url: str | None, name: str):
+        self.app, self.port, self.redis_url = app, port, redis_url
+        self.log_path = TMP / f"{name}-{port}.log"
+        self.proc: subprocess.Popen | None = None
+
+    def start(self) -> None:
+        env = {**os.environ, "DATABASE_URL": DATABASE_URL}
+        env.pop("REDIS_URL", None)
+        if self.redis_url:
+            env["REDIS_URL"] = self.redis_url
+        if self.app == "praxis":
+            target = ["cms.asgi:application"]
+        else:
+            target = ["relay_app:application", "--app-dir", str(ROOT / "bench")]
+        command = [
+            sys.executable, "-m", "uvicorn", *target, "--host", "127.0.0.1",
+            "--port", str(self.port), "--lifespan", "off", "--no-access-log",
+            "--log-level", "warning",
+        ]  # fmt: skip
+        with open(self.log_path, "ab") as log:
+            self.proc = subprocess.Popen(
+                command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )  # fmt: skip
+        CHILDREN.append(self.proc)
+
+    def ready(self) -> bool:
+        path = "/healthz" if self.app == "praxis" else "/"
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{self.port}{path}", timeout=2):
+                return True
+        except OSError:
+            return False
+
+    def wait_ready(self, timeout: float = 60) -> None:
+        limit = time.monotonic() + timeout
+        while time.monotonic() < limit:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"worker on {self.port} exited; see {self.log_path}")
+            if self.ready():
+                return
+            time.sleep(0.2)
+        raise TimeoutError(f"worker on {self.port} did not start in {timeout:.0f}s")
+
+    def kill(self) -> None:
+        if self.proc and self.proc.poll() is None:
+            os.kill(self.proc.pid, signal.SIGKILL)
+            self.proc.wait(timeout=10)
+
+    def stop(self) -> None:
+        if self.proc and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.kill()
+
+    def log_counts(self) -> collections.Counter:
+        counts: collections.Counter = collections.Counter()
+        try:
+            text = self.log_path.read_text(errors="replace")
+        except OSError:
+            return counts
+        for line in text.splitlines():
+            if "Exception in ASGI application" in line:
+                counts["asgi exceptions"] += 1
+            elif line.startswith(("channels.exceptions.ChannelFull", "ChannelFull")):
+                counts["ChannelFull raised"] += 1
+            elif "over capacity" in line:
+                counts["group_send over capacity"] += 1
+            elif "Broadcast to" in line and "failed" in line:
+                counts["broadcast failed"] += 1
+        return counts
+
+
+# --- the driver ------------------------------------------------------------------------------
+
+SKIP = {b"presence", b"typing", b"notification"}
+
+
+@dataclass
+class Run:
+    """One load run: what was sent when, what arrived, and the counters to report."""
+
+    label: str
+    praxis: bool
+    clients: int
+    messages: int
+    tag: str
+    thread: int
+    sync: bool
+    deadline: float
+    sent_at: list = field(default_factory=list)
+    latencies: list = field(default_factory=list)
+    first_send: float = 0.0
+    last_delivery: float = 0.0
+    sends_done: bool = False
+    unique: int = 0
+    duplicates: int = 0
+    foreign: int = 0
+    control_frames: int = 0
+    acks: int = 0
+    resent: int = 0
+    gapped_reconnects: int = 0
+    syncs_done: int = 0
+    stopping: bool = False
+    errors: collections.Counter = field(default_factory=collections.Counter)
+    closes: collections.Counter = field(default_factory=collections.Counter)
+    connect_failures: int = 0
+    planned_drops: int = 0
+
+    def __post_init__(self):
+        self.sent_at = [0.0] * self.messages
+        self.prefix = f"{self.tag}-"
+
+    def index_of(self, client_id: str) -> int | None:
+        if not client_id.startswith(self.prefix):
+            return None
+        return int(client_id[len(self.prefix) :])
+
+
+class BenchClient:
+    """One browser tab: keeps a socket open (reconnecting with backoff), records events."""
+
+    def __init__(self, idx: int, port: int, cookie: str, space: int, run: Run, gate):
+        self.idx, self.port, self.run, self.gate = idx, port, run, gate
+        self.url = f"ws://127.0.0.1:{port}/ws/spaces/{space}/"
+        self.headers = {"Cookie": cookie}
+        self.origin = f"http://127.0.0.1:{port}"
+        self.ws = None
+        self.ready = False  # hello received on the current socket
+        self.connects = 0
+        self.seen: set[int] = set()  # seqs (Praxis) or message indices (baseline)
+        self.got = 0
+        self.watermark: int | None = None  # last seq seen with nothing missing before it
+        self.max_seq = 0
+        self.pending: dict[str, str] = {}  # unacknowledged posts: client_id -> frame
+        self.drop_delay: float | None = None
+        self.hello_at = 0.0
+
+    # -- receiving
+
+    def _post(self, raw: bytes, now: float) -> None:
+        run = self.run
+        message = json.loads(raw)
+        if run.praxis:
+            key = message["seq"]
+            client_id = message["data"]["client_id"]
+        else:
+            client_id = message["client_id"]
+            key = run.index_of(client_id)
+        if key in self.seen:
+            self.run.duplicates += 1
+            return
+        self.seen.add(key)
+        index = run.index_of(client_id)
+        if index is None:
+            run.foreign += 1
+            return
+        self.got += 1
+        run.unique += 1
+        run.latencies.append(now - run.sent_at[index])
+        run.last_delivery = now
+        if run.praxis:
+            if key > self.max_seq:
+                self.max_seq = key
+            if self.watermark is not None:
+                while self.watermark + 1 in self.seen:
+                    self.watermark += 1
+
+    async def _control(self, ws, message: dict) -> None:
+        kind = message.get("type")
+        if kind == "hello":
+            self.ready = True
+            self.hello_at = time.perf_counter()
+            self._release_gate()
+            if self.watermark is None:
+                self.watermark = message["last_seq"]
+                self.max_seq = message["last_seq"]
+            elif self.run.sync:
+                if self.max_seq > self.watermark:
+                    self.run.gapped_reconnects += 1
+                await ws.send(json.dumps({"type": "sync", "after": self.watermark}))
+                for frame in list(self.pending.values()):
+                    self.run.resent += 1
+                    await ws.send(frame)
+        elif kind == "post.ack":
+            if self.pending.pop(message["client_id"], None) is not None:
+                self.run.acks += 1
+        elif kind == "sync.done":
+            self.run.syncs_done += 1
+        elif kind == "error":
+            self.run.errors[message.get("code")] += 1
+            self.pending.pop(message.get("ref") or "", None)
+
+    async def _read(self, ws) -> None:
+        recv = ws.recv
+        praxis = self.run.praxis
+        while True:
+            raw = await recv(decode=False)
+            now = time.perf_counter()
+            kind = raw[10 : raw.find(b'"', 10)]
+            if kind == b"post.created" or (not praxis and kind == b"post.create"):
+                self._post(raw, now)
+            elif kind in SKIP:
+                self.run.control_frames += 1
+            else:
+                await self._control(ws, json.loads(raw))
+
+    # -- the connection's life
+
+    def _release_gate(self) -> None:
+        if self.gate is not None:
+            gate, self.gate = self.gate, None
+            gate.release()
+
+    async def life(self) -> None:
+        from websockets.asyncio.client import connect
+        from websockets.exceptions import ConnectionClosed
+
+        run = self.run
+        backoff = 0.1
+        if self.gate is not None:
+            await self.gate.acquire()
+        while not run.stopping and time.monotonic() < run.deadline:
+            try:
+                ws = await connect(
+                    self.url,
+                    origin=self.origin,
+                    additional_headers=self.headers,
+                    compression="deflate" if ARGS.deflate else None,
+                    proxy=None,
+                    ping_interval=None,
+                    open_timeout=15,
+                    close_timeout=1,
+                )
+            except Exception:  # refused, reset, timed out, rejected handshake
+                self._release_gate()
+                run.connect_failures += 1
+                await asyncio.sleep(backoff * random.uniform(0.5, 1.5))
+                backoff = min(2.0, backoff * 2)
+                continue
+            self.ws, self.ready = ws, False
+            self.connects += 1
+            if not run.praxis:  # the relay says nothing on connect: open means joined
+                self.ready = True
+                self._release_gate()
+            code = None
+            try:
+                await self._read(ws)
+            except ConnectionClosed as closed:
+                code = closed.rcvd.code if closed.rcvd else 1006
+            finally:
+                self.ws, self.ready = None, False
+                self._release_gate()
+            if run.stopping:
+                return
+            if self.drop_delay is not None:  # we dropped it on purpose
+                delay, self.drop_delay = self.drop_delay, None
+                await asyncio.sleep(delay)
+                backoff = 0.1
+                continue
+            run.closes[code] += 1
+            if code == 4403:
+                return
+            await asyncio.sleep(backoff * random.uniform(0.5, 1.5))
+            backoff = min(2.0, backoff * 2)
+
+    def drop(self, delay: float) -> bool:
+        ws = self.ws
+        if ws is None or not self.ready:
+            return False
+        self.drop_delay = delay
+        self.run.planned_drops += 1
+        if self.idx % 2:
+            ws.transport.abort()  # the network went away
+        else:
+            asyncio.get_running_loop().create_task(ws.close())  # the tab was closed
+        return True
+
+
+def _pct(values: list[float], q: float) -> float:
+    if not values:
+        return float("nan")
+    return values[min(len(values) - 1, int(q * len(values)))] * 1000
+
+
+@dataclass
+class Result:
+    label: str
+    app: str
+    layer: str
+    workers: int
+    clients: int
+    messages: int
+    connected: int = 0
+    setup_s: float = 0.0
+    delivered: int = 0
+    lost: int = 0
+    duplicates: int = 0
+    p50: float = float("nan")
+    p95: float = float("nan")
+    p99: float = float("nan")
+    throughput: float = 0.0
+    notes: list = field(default_factory=list)
+    fault: dict = field(default_factory=dict)
+
+
+async def _settle(run: Run, clients: list[BenchClient], limit: float) -> None:
+    """Wait until every client has its hello and the presence chatter has died down."""
+    end = min(limit, run.deadline)
+    while time.monotonic() < end and not all(c.ready for c in clients):
+        await asyncio.sleep(0.1)
+    last, quiet_since = -1, time.monotonic()
+    while time.monotonic() < end:
+        await asyncio.sleep(0.25)
+        if run.control_frames != last:
+            last, quiet_since = run.control_frames, time.monotonic()
+        elif time.monotonic() - quiet_since >= 1.0:
+            return
+
+
+async def _send_all(run: Run, clients: list[BenchClient], rate: float) -> None:
+    n = len(clients)
+    run.first_send = start = time.perf_counter()
+    for i in range(run.messages):
+        delay = start + i / rate - time.perf_counter()
+        if delay > 0:
+            await asyncio.sleep(delay)
+        if time.monotonic() > run.deadline:
+            break
+        sender = None
+        for step in range(n):
+            candidate = clients[(i + step) % n]
+            if candidate.ready and candidate.ws is not None:
+                sender = candidate
+                break
+        if sender is None:
+            await asyncio.sleep(0.05)
+            continue
+        client_id = f"{run.tag}-{i}"
+        frame = json.dumps(
+            {"type": "post.create", "client_id": client_id, "thread": run.thread, "body": f"#{i}"}
+        )
+        run.sent_at[i] = time.perf_counter()
+        if run.praxis:
+            sender.pending[client_id] = frame
+        with contextlib.suppress(Exception):  # still pending: re-sent after a reconnect
+            await sender.ws.send(frame)
+    run.sends_done = True
+
+
+async def _chaos(run: Run, clients: list[BenchClient], workers: list[Worker], window: float):
+    """Drop ~10% of the sockets at random moments; SIGKILL and restart the second worker."""
+    rng = random.Random(ARGS.seed)
+    victims = rng.sample(clients, max(1, round(len(clients) * 0.1)))
+    plan = sorted((rng.uniform(0.05, 0.95) * window, client) for client in victims)
+    plan = [(when, "drop", client) for when, client in plan]
+    plan.append((0.4 * window, "kill", None))
+    plan.sort(key=lambda item: item[0])
+    start = time.perf_counter()
+    info = {"drops_planned": len(victims), "drops_done": 0}
+    for when, what, client in plan:
+        delay = start + when - time.perf_counter()
+        if delay > 0:
+            await asyncio.sleep(delay)
+        if what == "drop":
+            info["drops_done"] += client.drop(rng.uniform(0.2, 2.0))
+            continue
+        victim = workers[-1]
+        killed_at = time.perf_counter()
+        victim.kill()
+        info["killed_port"] = victim.port
+        info["killed_at_s"] = round(killed_at - start, 2)
+        victim.start()
+        loop = asyncio.get_running_loop()
+        while time.monotonic() < run.deadline:
+            if await loop.run_in_executor(None, victim.ready):
+                break
+            await asyncio.sleep(0.2)
+        info["restart_s"] = round(time.perf_counter() - killed_at, 2)
+    return info
+
+
+async def run_phase(
+    *,
+    label: str,
+    app: str,
+    layer: str,
+    workers: list[Worker],
+    space: int,
+    thread: int,
+    cookies: list[str],
+    fault: bool,
+    budget: float,
+) -> Result:
+    n, m = len(cookies), ARGS.messages
+    ports = [w.port for w in workers]
+    deadline = min(DEADLINE, time.monotonic() + budget)
+    run = Run(
+        label=label,
+        praxis=app == "praxis",
+        clients=n,
+        messages=m,
+        tag=f"{label}-{int(time.time())}",
+        thread=thread,
+        sync=fault,
+        deadline=deadline,
+    )
+    result = Result(label, app, layer, len(workers), n, m)
+    gate = asyncio.Semaphore(25)  # at most 25 handshakes in flight while connecting
+    clients = [
+        BenchClient(i, ports[i % len(ports)], cookies[i], space, run, gate) for i in range(n)
+    ]
+    begin = time.perf_counter()
+    tasks = [asyncio.create_task(c.life()) for c in clients]
+    await _settle(run, clients, time.monotonic() + min(150.0, budget / 2))
+    result.connected = sum(c.ready for c in clients)
+    result.setup_s = time.perf_counter() - begin
+    closes_before = sum(run.closes.values())
+    if closes_before:
+        result.notes.append(f"{closes_before} sockets closed by the server while connecting")
+    run.closes.clear()
+    window = m / ARGS.rate
+    sender = asyncio.create_task(_send_all(run, clients, ARGS.rate))
+    chaos = asyncio.create_task(_chaos(run, clients, workers, window)) if fault else None
+    expected = n * m
+    last, last_change = -1, time.monotonic()
+    while time.monotonic() < deadline:
+        await asyncio.sleep(0.2)
+        progress = (run.unique, run.syncs_done, sum(c.connects for c in clients))
+        if progress != last:
+            last, last_change = progress, time.monotonic()
+        if not run.sends_done or (chaos is not None and not chaos.done()):
+            continue
+        if run.unique >= expected and all(c.ready for c in clients):
+            break
+        if time.monotonic() - last_change > (10.0 if fault else 5.0):
+            break  # nothing has moved for a while: what is missing is lost
+    run.stopping = True
+    if not sender.done():
+        sender.cancel()
+        result.notes.append("the sender did not finish in time")
+    if chaos is not None:
+        if chaos.done() and not chaos.cancelled() and chaos.exception() is None:
+            result.fault.update(chaos.result())
+        else:
+            chaos.cancel()
+            result.notes.append("the fault schedule did not finish in time")
+    for client in clients:
+        if client.ws is not None:
+            client.ws.transport.abort()
+    for task in tasks:
+        task.cancel()
+    await asyncio.gather(*tasks, sender, *([chaos] if chaos else []), return_exceptions=True)
+
+    lat = sorted(run.latencies)
+    span = (run.last_delivery - run.first_send) if run.last_delivery else 0.0
+    result.delivered = run.unique
+    result.lost = expected - run.unique
+    result.duplicates = run.duplicates
+    result.p50, result.p95, result.p99 = _pct(lat, 0.50), _pct(lat, 0.95), _pct(lat, 0.99)
+    result.throughput = run.unique / span if span > 0 else 0.0
+    if run.closes:
+        closes = ", ".join(f"{code}: {count}" for code, count in sorted(run.closes.items()))
+        result.notes.append(f"server-side closes during the run (code: count) {closes}")
+    if run.connect_failures:
+        result.notes.append(f"{run.connect_failures} failed connection attempts")
+    if run.errors:
+        result.notes.append(f"error events {dict(run.errors)}")
+    if run.foreign:
+        result.notes.append(f"{run.foreign} events not from this run")
+    unacked = sum(len(c.pending) for c in clients)
+    if run.praxis and unacked:
+        result.notes.append(f"{unacked} posts never acknowledged")
+    if result.connected < n:
+        result.notes.append(f"only {result.connected}/{n} clients had a hello after setup")
+    if fault:
+        complete = sum(1 for c in clients if c.got == m)
+        result.fault.update(
+            {
+                "clients": n,
+                "expected_per_client": m,
+                "complete_clients": complete,
+                "missing_total": sum(m - c.got for c in clients),
+                "duplicates_discarded": run.duplicates,
+                "planned_drops": run.planned_drops,
+                "reconnects": sum(max(0, c.connects - 1) for c in clients),
+                "syncs_answered": run.syncs_done,
+                "gapped_reconnects": run.gapped_reconnects,
+                "posts_resent": run.resent,
+                "tag": run.tag,
+            }
+        )
+    result.notes.append(f"{run.control_frames} presence/notification frames received")
+    return result
+
+
+# --- orchestration ---------------------------------------------------------------------------
+
+
+def _phase(runner, *, label, app, layer, redis_url, nworkers, fixtures, fault=False):
+    space, thread, cookies = fixtures
+    remaining = DEADLINE - time.monotonic()
+    if remaining < 30:
+        print(f"  skipped {label}: out of time")
+        return None
+    if redis_url:
+        _redis_clear()
+    workers = [Worker(app, _free_port(), redis_url, label) for _ in range(nworkers)]
+    try:
+        for worker in workers:
+            worker.start()
+        for worker in workers:
+            worker.wait_ready()
+        budget = min(remaining - 15, 240.0)
+        result = runner.run(
+            run_phase(
+                label=label,
+                app=app,
+                layer=layer,
+                workers=workers,
+                space=space,
+                thread=thread,
+                cookies=cookies,
+                fault=fault,
+                budget=budget,
+            )
+        )
+    finally:
+        for worker in workers:
+            worker.stop()
+    counts: collections.Counter = collections.Counter()
+    for worker in workers:
+        counts.update(worker.log_counts())
+    if counts:
+        result.notes.append(f"worker logs: {dict(counts)}")
+    if fault and app == "praxis":
+        stored = Post.objects.filter(client_id__startswith=f"{result.fault['tag']}-").count()
+        result.fault["posts_stored"] = stored
+        connections.close_all()
+    _print_result(result)
+    return result
+
+
+def _fmt(value: float, digits: int = 1) -> str:
+    return "n/a" if value != value else f"{value:.{digits}f}"  # NaN check
+
+
+def _print_result(r: Result) -> None:
+    print(
+        f"  {r.label:<16} connected {r.connected}/{r.clients} in {r.setup_s:.1f}s; "
+        f"delivered {r.delivered} lost {r.lost} dup {r.duplicates} "
+        f"p50 {_fmt(r.p50)} p95 {_fmt(r.p95)} p99 {_fmt(r.p99)} ms, "
+        f"{r.throughput:.0f}/s"
+    )
+    for note in r.notes:
+        print(f"      - {note}")
+    sys.stdout.flush()
+
+
+def _table(results: list[Result]) -> None:
+    header = (
+        f"{'layer':<8} {'app':<9} {'wk':>2} {'delivered':>9} {'lost':>7} {'dup':>5} "
+        f"{'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'deliv/s':>8}"
+    )
+    print(header)
+    for r in results:
+        print(
+            f"{r.layer:<8} {r.app:<9} {r.workers:>2} {r.delivered:>9} {r.lost:>7} "
+            f"{r.duplicates:>5} {_fmt(r.p50):>8} {_fmt(r.p95):>8} {_fmt(r.p99):>8} "
+            f"{r.throughput:>8.0f}"
+        )
+
+
+def _ratios(results: list[Result]) -> None:
+    by = {(r.layer, r.app): r for r in results}
+    print("\nPraxis / baseline")
+    print(f"{'layer':<8} {'p95 ratio':>10} {'throughput ratio':>17}")
+    for layer in ("memory", "redis"):
+        praxis, base = by.get((layer, "praxis")), by.get((layer, "baseline"))
+        if not praxis or not base:
+            continue
+        p95 = praxis.p95 / base.p95 if base.p95 and base.p95 == base.p95 else float("nan")
+        thr = praxis.throughput / base.throughput if base.throughput else float("nan")
+        print(f"{layer:<8} {_fmt(p95, 2):>10} {_fmt(thr, 2):>17}")
+        if layer == "redis":
+            n = praxis.clients
+            print(f"\ntargets (Redis, N={n}):")
+            print(f"  zero lost                  {praxis.lost:>7}   {_verdict(praxis.lost == 0)}")
+            print(f"  p95 <= 1.5x baseline       {_fmt(p95, 2):>7}x  {_verdict(p95 <= 1.5)}")
+            print(f"  throughput >= 0.7x base    {_fmt(thr, 2):>7}x  {_verdict(thr >= 0.7)}")
+
+
+def _verdict(ok: bool) -> str:
+    return "PASS" if ok else "MISS"
+
+
+def _print_fault(r: Result) -> None:
+    f = r.fault
+    print("\nfault run (Redis, 2 workers: ~10% sockets dropped, one worker SIGKILLed)")
+    rows = [
+        ("clients", f.get("clients")),
+        ("expected per client", f.get("expected_per_client")),
+        ("posts stored", f.get("posts_stored")),
+        ("complete clients", f.get("complete_clients")),
+        ("missing total", f.get("missing_total")),
+        ("duplicates discarded", f.get("duplicates_discarded")),
+        ("planned drops", f.get("planned_drops")),
+        ("reconnects", f.get("reconnects")),
+        ("syncs answered", f.get("syncs_answered")),
+        ("reconnects with a gap", f.get("gapped_reconnects")),
+        ("posts re-sent", f.get("posts_resent")),
+        ("worker killed at / back", f"{f.get('killed_at_s')}s / +{f.get('restart_s')}s"),
+    ]
+    for name, value in rows:
+        print(f"  {name:<26} {value}")
+    ok = f.get("complete_clients") == f.get("clients") and f.get("missing_total") == 0
+    print(f"  every client holds every post exactly once: {'YES' if ok else 'NO'}")
+
+
+def main() -> int:
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    want = max(soft, min(hard, 4 * ARGS.clients + 1024))
+    if want > soft:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (want, hard))
+    random.seed(ARGS.seed)
+    vendor = "PostgreSQL" if ARGS.postgres else "SQLite"
+    print(
+        f"community fan-out: {ARGS.clients} clients, {ARGS.messages} posts at "
+        f"{ARGS.rate:g}/s, {vendor}, load average {os.getloadavg()[0]:.1f} at start"
+    )
+    sys.stdout.flush()
+    started = time.perf_counter()
+    call_command("migrate", verbosity=0)
+    fixtures = build(ARGS.clients)
+    connections.close_all()
+    print(f"  fixtures built in {time.perf_counter() - started:.1f}s")
+    if ARGS.messages > ARGS.clients * 5:
+        print("  note: more than 5 posts per sender per run; the 12/minute rate limit may bite")
+
+    redis_ok = _redis_up()
+    layers = ["memory", "redis"] if ARGS.layers == "both" else [ARGS.layers]
+    if "redis" in layers and not redis_ok:
+        print(f"  Redis at {ARGS.redis} is not reachable: Redis runs skipped")
+        layers.remove("redis")
+    if ARGS.fault:
+        layers = []
+    results: list[Result] = []
+    fault_result = None
+    try:
+        import uvloop
+
+        loop_factory = uvloop.new_event_loop
+    except ImportError:
+        loop_factory = None
+    with asyncio.Runner(loop_factory=loop_factory) as runner:
+        for layer in layers:
+            redis_url = ARGS.redis if layer == "redis" else None
+            nworkers = 2 if layer == "redis" else 1
+            for app in ("praxis", "baseline"):
+                result = _phase(
+                    runner,
+                    label=f"{layer}-{app}",
+                    app=app,
+                    layer=layer,
+                    redis_url=redis_url,
+                    nworkers=nworkers,
+                    fixtures=fixtures,
+                )
+                if result:
+                    results.append(result)
+        if (ARGS.fault or (ARGS.layers != "memory" and not ARGS.no_fault)) and redis_ok:
+            fault_result = _phase(
+                runner,
+                label="redis-fault",
+                app="praxis",
+                layer="redis",
+                redis_url=ARGS.redis,
+                nworkers=2,
+                fixtures=fixtures,
+                fault=True,
+            )
+        elif ARGS.fault:
+            print("  fault run skipped: it needs Redis")
+    if results:
+        print()
+        _table(results)
+        _ratios(results)
+    if fault_result:
+        _print_fault(fault_result)
+    print(f"\ntotal {time.monotonic() - STARTED:.0f}s")
+    return 0
+
+
+if __name__ == "__main__":
+    watchdog = threading.Timer(ARGS.timeout + 30, _watchdog)
+    watchdog.daemon = True
+    watchdog.start()
+    try:
+        status = main()
+    finally:
+        watchdog.cancel()
+        _cleanup()
+    raise SystemExit(status)

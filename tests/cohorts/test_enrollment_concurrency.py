@@ -1,0 +1,138 @@
+"""Capacity holds under concurrent enrollments on SQLite too, where write transactions start
+with BEGIN IMMEDIATE (cms/settings/env.py) and so run one at a time.
+
+The suite's SQLite database lives in memory, visible to one connection only, so the storm runs
+in a subprocess against a fresh SQLite file: create the schema, build a cohort of capacity 10,
+then 40 threads, each with its own connection, enroll 40 people at the same moment. On
+PostgreSQL the same storm is tests/integration/test_enrollment_storm.py.
+
+The schema comes from the models (``migrate --run-syncdb`` with migrations switched off, as
+pytest-django's ``--nomigrations`` does): 3 s instead of 15-30 s for the migrations, and
+``makemigrations --check`` in CI keeps models and migrations the same. The two rows Wagtail's
+migrations would have written, the default locale and the root page, are created here.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.db import connection
+
+ROOT = Path(__file__).resolve().parents[2]
+USERS, CAPACITY = 40, 10
+
+STORM = """
+import json, sys, threading
+from concurrent.futures import ThreadPoolExecutor
+from datetime import timedelta
+
+import django
+from django.conf import settings
+
+
+class NoMigrations:
+    def __contains__(self, app_label):
+        return True
+
+    def __getitem__(self, app_label):
+        return None
+
+
+settings.MIGRATION_MODULES = NoMigrations()
+django.setup()
+
+from django.core.management import call_command
+from django.db import connection
+from django.utils import timezone
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page
+
+from accounts.services import user_create
+from cohorts import services
+from cohorts.models import Enrollment
+from courses import services as course_services
+
+users, capacity = int(sys.argv[1]), int(sys.argv[2])
+call_command("migrate", run_syncdb=True, verbosity=0)
+Locale.objects.create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
+Page.add_root(instance=Page(title="Root", slug="root"))
+_home, catalog = course_services.site_root_ensure()
+lesson = {"title": "Lesson 1.1", "slug": "lesson-1-1", "body": []}
+course, _ = course_services.course_build(
+    catalog=catalog, title="Coaching", slug="coaching", summary="x",
+    modules=[{"title": "Module 1", "slug": "module-1", "lessons": [lesson]}],
+)
+facilitator = user_create(email="fran@example.org", password=None, role="facilitator")
+today = timezone.localdate()
+cohort = services.cohort_create(
+    course=course, title="Spring cohort", status="open", starts_on=today,
+    ends_on=today + timedelta(days=60), capacity=capacity, time_zone="UTC",
+    facilitators=[facilitator],
+)
+people = [user_create(email=f"learner{i}@example.org", password=None) for i in range(users)]
+barrier = threading.Barrier(users)
+
+def enroll(user):
+    try:
+        connection.ensure_connection()
+        barrier.wait(timeout=60)
+        return services.cohort_enroll(cohort=cohort, user=user).status
+    finally:
+        connection.close()
+
+errors = []
+with ThreadPoolExecutor(max_workers=users) as pool:
+    for future in [pool.submit(enroll, person) for person in people]:
+        try:
+            future.result()
+        except Exception as error:
+            errors.append(f"{type(error).__name__}: {error}")
+queue = list(
+    Enrollment.objects.filter(cohort=cohort, status="waitlisted")
+    .order_by("waitlisted_at", "pk").values_list("waitlisted_at", "pk")
+)
+print(json.dumps({
+    "vendor": connection.vendor,
+    "active": Enrollment.objects.filter(cohort=cohort, status="active").count(),
+    "waitlisted": len(queue),
+    "errors": errors,
+    "queue_ids_in_order": [pk for _at, pk in queue] == sorted(pk for _at, pk in queue),
+    "queue_times_distinct": len({at for at, _pk in queue}) == len(queue),
+}))
+"""
+
+
+@pytest.mark.skipif(
+    connection.vendor == "postgresql",
+    reason="on PostgreSQL, tests/integration/test_enrollment_storm.py runs the storm",
+)
+def test_capacity_holds_when_everyone_enrolls_at_once(tmp_path):
+    env = {
+        key: value for key, value in os.environ.items() if key not in ("REDIS_URL", "DATABASE_URL")
+    }
+    env["DJANGO_SETTINGS_MODULE"] = "cms.settings.test"
+    env["DATABASE_URL"] = f"sqlite:///{tmp_path / 'storm.sqlite3'}"  # absolute: sqlite:////…
+    run = subprocess.run(
+        [sys.executable, "-c", STORM, str(USERS), str(CAPACITY)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert run.returncode == 0, run.stderr[-3000:]
+    result = json.loads(run.stdout.strip().splitlines()[-1])
+
+    assert result["vendor"] == "sqlite"
+    assert (result["active"], result["waitlisted"], len(result["errors"])) == (
+        CAPACITY,
+        USERS - CAPACITY,
+        0,
+    ), result["errors"]
+    assert result["queue_ids_in_order"]
+    assert result["queue_times_distinct"]

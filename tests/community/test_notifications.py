@@ -1,0 +1,98 @@
+from __future__ import annotations
+
+import pytest
+from django.core.management import call_command
+
+from cohorts import services as cohort_services
+from community import notifications, services
+from community.models import Notification, Thread
+from tests.cohorts.conftest import (  # noqa: F401
+    coach,
+    cohort,
+    course,
+    facilitator,
+    make_cohort,
+    make_user,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def people(cohort, make_user):
+    ana, bo, cy = make_user("ana"), make_user("bo"), make_user("cy")
+    for person in (ana, bo, cy):
+        cohort_services.cohort_enroll(cohort=cohort, user=person)
+    return ana, bo, cy
+
+
+@pytest.fixture
+def space(cohort):
+    return services.space_for_cohort(cohort=cohort)
+
+
+def test_mentions_and_replies_notify_and_email_right_away(
+    space, people, mailoutbox, django_capture_on_commit_callbacks
+):
+    ana, bo, cy = people
+    with django_capture_on_commit_callbacks(execute=True):
+        thread = services.thread_create(space=space, author=ana, title="Hi", body="Hello",
+                                        client_id="t")
+        services.post_create(space=space, thread=thread, author=bo, client_id="p",
+                             body="Welcome! @cy you should see this. @nobody is not here.")
+    kinds = dict(Notification.objects.values_list("user__username", "kind"))
+    assert kinds == {"ana": "reply", "cy": "mention"}
+    assert notifications.unread_count(user=cy) == 1
+    assert sorted(m.to[0] for m in mailoutbox) == ["ana@example.org", "cy@example.org"]
+    assert "/community/spaces/" in mailoutbox[0].body
+
+
+def test_digest_sends_each_item_once_and_off_sends_nothing(
+    space, people, mailoutbox, django_capture_on_commit_callbacks
+):
+    ana, bo, cy = people
+    notifications.email_preference_set(user=ana, email="digest")
+    notifications.email_preference_set(user=cy, email="off")
+    with django_capture_on_commit_callbacks(execute=True):
+        thread = services.thread_create(space=space, author=ana, title="Hi", body="Hello",
+                                        client_id="t")
+        services.post_create(space=space, thread=thread, author=bo, body="Reply one",
+                             client_id="p1")
+        services.post_create(space=space, thread=thread, author=bo, body="@cy reply two",
+                             client_id="p2")
+    assert mailoutbox == []  # ana reads a digest, cy asked for no email
+    call_command("send_digests", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert [m.to for m in mailoutbox] == [["ana@example.org"]]
+    assert "2 new" in mailoutbox[0].subject
+    call_command("send_digests", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert len(mailoutbox) == 1  # never the same item twice
+
+
+def test_mark_read_and_bad_preference(space, people):
+    ana, bo, _cy = people
+    thread = services.thread_create(space=space, author=ana, title="Hi", body="x",
+                                     client_id="t")
+    services.post_create(space=space, thread=thread, author=bo, body="y", client_id="p")
+    assert notifications.unread_count(user=ana) == 1
+    notifications.notifications_mark_read(user=ana)
+    assert notifications.unread_count(user=ana) == 0
+    from cms.errors import ApplicationError
+
+    with pytest.raises(ApplicationError):
+        notifications.email_preference_set(user=ana, email="hourly")
+
+
+def test_cohort_announcement_is_pinned_in_the_space(cohort, facilitator, people, space):
+    cohort_services.announcement_post(cohort=cohort, author=facilitator, title="Welcome",
+                                      body="Office hours on Tuesday.")
+    thread = Thread.objects.get(space=space, is_announcement=True)
+    assert thread.pinned and thread.title == "Welcome"
+    assert Notification.objects.filter(kind="announcement").count() == 3
+
+
+def test_notifications_page_saves_the_preference(client, people, space):
+    ana = people[0]
+    client.force_login(ana)
+    response = client.post("/community/notifications/", {"email": "digest"}, follow=True)
+    assert "Your email preference is saved." in response.content.decode()
+    assert ana.community_settings.email == "digest"

@@ -35,8 +35,11 @@ run: demo
 	$(BIN)/uvicorn cms.asgi:application --host $(HOST) --port $(PORT) --workers $(WORKERS) \
 		--lifespan off --no-access-log
 
+# Two processes (this project's machines have two cores); browser tests share one worker.
+TEST_WORKERS ?= 2
+
 test: setup
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 e2e: setup
 	$(BIN)/python -m pytest tests/e2e $(PYTEST_ARGS)

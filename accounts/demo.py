@@ -36,7 +36,13 @@ LAKEVIEW = "Lakeview School District"
 PEOPLE: tuple[DemoPerson, ...] = (
     DemoPerson("admin", "Site Admin", Role.EDITOR, staff=True, superuser=True),
     DemoPerson("elena", "Elena Park", Role.EDITOR, groups=("Editors", "Moderators")),
-    DemoPerson("fran", "Francesca Ortiz", Role.FACILITATOR, district="Praxis Faculty"),
+    DemoPerson(
+        "fran",
+        "Francesca Ortiz",
+        Role.FACILITATOR,
+        district="Praxis Faculty",
+        groups=("Facilitators",),
+    ),
     DemoPerson("lena", "Lena Whitfield", Role.TEAM_LEAD, RIVERSIDE, "District Office"),
     DemoPerson("marcus", "Marcus Bell", Role.TEAM_LEAD, LAKEVIEW, "Central Office"),
     DemoPerson("maya", "Maya Robinson", Role.COACH, RIVERSIDE, "Jefferson Elementary"),

@@ -13,8 +13,7 @@ class LoginForm(AuthenticationForm):
     error_messages = {
         **AuthenticationForm.error_messages,
         "invalid_login": (
-            "Please enter a correct email or username and password. "
-            "Passwords are case-sensitive."
+            "Please enter a correct email or username and password. Passwords are case-sensitive."
         ),
     }
     username = forms.CharField(

@@ -11,7 +11,6 @@ import copy
 
 from django import forms
 from django.contrib.auth import get_user_model
-from django.db import transaction
 from django.db.models import Q
 from django.forms.models import construct_instance
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -20,9 +19,9 @@ from accounts.models import Role
 from cms.errors import ApplicationError
 from courses.models import ModulePage
 
-from .models import Cohort, ModuleSchedule, Pace
+from .models import Cohort, ModuleSchedule
 from .selectors import cohorts_managed_by
-from .services.cohorts import DEFAULT_WEEK, cohort_check_capacity, cohort_check_schedule
+from .services.cohorts import cohort_check_capacity, cohort_check_schedule
 
 
 def add_application_error(form: forms.BaseForm, error: ApplicationError) -> None:
@@ -132,29 +131,3 @@ class LiveSessionAdminForm(WagtailAdminModelForm):
         super().__init__(*args, **kwargs)
         if "cohort" in self.fields:
             self.fields["cohort"].queryset = cohorts_managed_by(user=self.for_user)
-
-
-# --- writes the admin needs that belong in cohorts.services ---------------------------------
-
-
-@transaction.atomic
-def cohort_schedule_defaults(*, cohort: Cohort) -> list[ModuleSchedule]:
-    """Give a facilitated cohort that has no schedule the default one, one module a week
-    from the start, and check it against the end date (raises ApplicationError).
-
-    The same rows ``cohort_create`` builds inline. It belongs in
-    ``cohorts.services.cohorts`` next to ``cohort_create``, which should then call it."""
-    if cohort.pace != Pace.FACILITATED or cohort.schedules.exists():
-        return []
-    modules = ModulePage.objects.child_of(cohort.course).live().order_by("path")
-    schedules = ModuleSchedule.objects.bulk_create(
-        ModuleSchedule(
-            cohort=cohort,
-            module=module,
-            release_offset_days=index * DEFAULT_WEEK,
-            due_offset_days=index * DEFAULT_WEEK + DEFAULT_WEEK - 1,
-        )
-        for index, module in enumerate(modules)
-    )
-    cohort_check_schedule(cohort=cohort)
-    return schedules

@@ -48,11 +48,14 @@ from .admin_forms import (
     CohortAdminForm,
     LiveSessionAdminForm,
     add_application_error,
-    cohort_schedule_defaults,
 )
 from .models import Cohort, LiveSession, Organization, Team, TeamMembership
 from .selectors import cohorts_managed_by
-from .services.cohorts import cohort_check_capacity, cohort_check_schedule
+from .services.cohorts import (
+    cohort_check_capacity,
+    cohort_check_schedule,
+    cohort_schedule_defaults,
+)
 
 # --- views --------------------------------------------------------------------------------
 

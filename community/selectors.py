@@ -71,8 +71,10 @@ def space_members(*, space: Space) -> list[dict]:
     from django.contrib.auth import get_user_model
 
     ids = set(space_member_usernames(space=space).values())
-    people = get_user_model().objects.filter(pk__in=ids).only(
-        "username", "display_name", "first_name", "last_name"
+    people = (
+        get_user_model()
+        .objects.filter(pk__in=ids)
+        .only("username", "display_name", "first_name", "last_name")
     )
     return sorted(
         ({"username": p.username, "name": p.public_name} for p in people),

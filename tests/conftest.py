@@ -13,6 +13,8 @@ from wagtail.images import get_image_model
 
 from courses import services as course_services
 
+pytest_plugins = ["tests.fixtures_cohorts"]
+
 
 def _png_bytes(color=(31, 95, 87)) -> bytes:
     buffer = io.BytesIO()

@@ -22,3 +22,9 @@ ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 # the test database can be dropped at the end of the run.
 DATABASES["default"]["CONN_MAX_AGE"] = 0
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = False
+
+# Indexing every page save makes course-building fixtures slow; tests that search build the
+# index explicitly (``update_index``), as seed_demo does.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "wagtail.search.backends.database", "AUTO_UPDATE": False}
+}

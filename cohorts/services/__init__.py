@@ -3,6 +3,7 @@
 from .cohorts import (  # noqa: F401
     announcement_post,
     cohort_create,
+    cohort_schedule_defaults,
     cohort_update,
     live_session_create,
     schedule_update,

@@ -97,19 +97,28 @@ def cohort_create(
     cohort.save()
     if facilitators:
         cohort.facilitators.set(facilitators)
-    if pace == Pace.FACILITATED:
-        modules = ModulePage.objects.child_of(course).live().order_by("path")
-        ModuleSchedule.objects.bulk_create(
-            ModuleSchedule(
-                cohort=cohort,
-                module=module,
-                release_offset_days=index * DEFAULT_WEEK,
-                due_offset_days=index * DEFAULT_WEEK + DEFAULT_WEEK - 1,
-            )
-            for index, module in enumerate(modules)
-        )
-        cohort_check_schedule(cohort=cohort)
+    cohort_schedule_defaults(cohort=cohort)
     return cohort
+
+
+@transaction.atomic
+def cohort_schedule_defaults(*, cohort: Cohort) -> list[ModuleSchedule]:
+    """Give a facilitated cohort without a schedule the default one (one module a week from
+    the start) and check it against the end date. Used by ``cohort_create`` and the admin."""
+    if cohort.pace != Pace.FACILITATED or cohort.schedules.exists():
+        return []
+    modules = ModulePage.objects.child_of(cohort.course).live().order_by("path")
+    schedules = ModuleSchedule.objects.bulk_create(
+        ModuleSchedule(
+            cohort=cohort,
+            module=module,
+            release_offset_days=index * DEFAULT_WEEK,
+            due_offset_days=index * DEFAULT_WEEK + DEFAULT_WEEK - 1,
+        )
+        for index, module in enumerate(modules)
+    )
+    cohort_check_schedule(cohort=cohort)
+    return schedules
 
 
 @transaction.atomic

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 from django.conf import settings
+from django.core.management import call_command
 from django.db import connection
 
 pytestmark = pytest.mark.django_db
@@ -28,6 +29,7 @@ def test_home_page_links_to_the_catalog(client, make_course):
 
 def test_search_finds_lesson_content(client, make_course):
     make_course(modules=1, lessons=2)
+    call_command("update_index", verbosity=0)
     response = client.get("/search/", {"q": "relationship"})
     assert response.status_code == 200
     html = response.content.decode()
@@ -37,6 +39,7 @@ def test_search_finds_lesson_content(client, make_course):
 
 def test_search_without_match_says_so(client, make_course):
     make_course(modules=1, lessons=1)
+    call_command("update_index", verbosity=0)
     html = client.get("/search/", {"q": "xylophonequartz"}).content.decode()
     assert ">0 results for" in html and "No lessons match" in html
 

@@ -21,16 +21,15 @@ from django.test import Client
 from cms.asgi import application
 from cohorts import services as cohort_services
 from community import services
+from tests.cohorts import conftest as cohort_fixtures
 
-# The cohort fixtures live in tests/cohorts/conftest.py; reuse them rather than copy them.
-from tests.cohorts.conftest import (  # noqa: F401
-    coach,
-    cohort,
-    course,
-    facilitator,
-    make_cohort,
-    make_user,
-)
+# The cohort fixtures (tests/cohorts/conftest.py), reused rather than copied.
+make_user = cohort_fixtures.make_user
+facilitator = cohort_fixtures.facilitator
+coach = cohort_fixtures.coach
+course = cohort_fixtures.course
+make_cohort = cohort_fixtures.make_cohort
+cohort = cohort_fixtures.cohort
 
 ORIGIN = b"http://testserver"
 
@@ -94,9 +93,11 @@ class SpaceSocket(WebsocketCommunicator):
 
 
 def _session_cookie(user) -> bytes:
+    """What AuthMiddlewareStack reads: the session cookie of a logged-in browser."""
     client = Client()
     client.force_login(user)
-    return f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}".encode()
+    name = settings.SESSION_COOKIE_NAME
+    return f"{name}={client.cookies[name].value}".encode()
 
 
 @pytest_asyncio.fixture

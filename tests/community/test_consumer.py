@@ -255,9 +255,7 @@ async def test_post_create_acks_the_sender_and_broadcasts_once(
     assert await space_last_seq(space) == SEED_SEQ + 1
 
 
-async def test_a_reply_notifies_the_thread_author_live(
-    ws_connect, space, thread, coach_a, coach_b
-):
+async def test_a_reply_notifies_the_thread_author_live(ws_connect, space, thread, coach_a, coach_b):
     own = await db(services.thread_create)(
         space=space, author=coach_a, title="Office hours", body="Ideas?", client_id="t-own"
     )
@@ -309,17 +307,29 @@ async def test_every_stored_event_arrives_with_the_next_seq(
 
     _ack, created = await send_post(socket_a, thread, "c-2", "Second idea")
     second = await load_post(client_id="c-2")
-    assert created == post_event("post.created", 4, second, author=coach_a, html="<p>Second idea</p>")
+    assert created == post_event(
+        "post.created", 4, second, author=coach_a, html="<p>Second idea</p>"
+    )
     assert await socket_b.receive_json_from() == created
     seen.append(created)
 
     await db(services.reaction_toggle)(post=first, user=coach_b, emoji="👍")
     await expect(
-        {"type": "reaction.changed", "seq": 5, "space": space.pk, "data": {"post": first.pk, "reactions": {"👍": 1}}}
+        {
+            "type": "reaction.changed",
+            "seq": 5,
+            "space": space.pk,
+            "data": {"post": first.pk, "reactions": {"👍": 1}},
+        }
     )
     await db(services.reaction_toggle)(post=first, user=coach_a, emoji="👍")
     await expect(
-        {"type": "reaction.changed", "seq": 6, "space": space.pk, "data": {"post": first.pk, "reactions": {"👍": 2}}}
+        {
+            "type": "reaction.changed",
+            "seq": 6,
+            "space": space.pk,
+            "data": {"post": first.pk, "reactions": {"👍": 2}},
+        }
     )
 
     await db(services.post_edit)(post=first, by=coach_a, body="First idea, **revised**")
@@ -371,9 +381,7 @@ async def test_every_stored_event_arrives_with_the_next_seq(
 # --- 5. catch-up ----------------------------------------------------------------------------
 
 
-async def test_sync_replays_exactly_the_missed_events(
-    ws_connect, space, thread, coach_a, coach_b
-):
+async def test_sync_replays_exactly_the_missed_events(ws_connect, space, thread, coach_a, coach_b):
     socket_a, socket_b = await join_pair(ws_connect, space, coach_a, coach_b)
     last_seen_by_b = SEED_SEQ
     await socket_b.disconnect()
@@ -408,7 +416,9 @@ async def test_malformed_messages_get_errors_and_the_socket_stays_open(
     socket_a, socket_b = await join_pair(ws_connect, space, coach_a, coach_b)
 
     await socket_a.send_to(text_data='{"type": "sync", "after": ')
-    assert await socket_a.receive_json_from() == error("bad_json", "That message is not valid JSON.")
+    assert await socket_a.receive_json_from() == error(
+        "bad_json", "That message is not valid JSON."
+    )
     await socket_a.send_json_to({"type": "sync", "after": SEED_SEQ})
     assert await socket_a.receive_json_from() == sync_done(space, SEED_SEQ)
 

@@ -6,14 +6,6 @@ from django.core.management import call_command
 from cohorts import services as cohort_services
 from community import notifications, services
 from community.models import Notification, Thread
-from tests.cohorts.conftest import (  # noqa: F401
-    coach,
-    cohort,
-    course,
-    facilitator,
-    make_cohort,
-    make_user,
-)
 
 pytestmark = pytest.mark.django_db
 
@@ -36,10 +28,16 @@ def test_mentions_and_replies_notify_and_email_right_away(
 ):
     ana, bo, cy = people
     with django_capture_on_commit_callbacks(execute=True):
-        thread = services.thread_create(space=space, author=ana, title="Hi", body="Hello",
-                                        client_id="t")
-        services.post_create(space=space, thread=thread, author=bo, client_id="p",
-                             body="Welcome! @cy you should see this. @nobody is not here.")
+        thread = services.thread_create(
+            space=space, author=ana, title="Hi", body="Hello", client_id="t"
+        )
+        services.post_create(
+            space=space,
+            thread=thread,
+            author=bo,
+            client_id="p",
+            body="Welcome! @cy you should see this. @nobody is not here.",
+        )
     kinds = dict(Notification.objects.values_list("user__username", "kind"))
     assert kinds == {"ana": "reply", "cy": "mention"}
     assert notifications.unread_count(user=cy) == 1
@@ -54,12 +52,15 @@ def test_digest_sends_each_item_once_and_off_sends_nothing(
     notifications.email_preference_set(user=ana, email="digest")
     notifications.email_preference_set(user=cy, email="off")
     with django_capture_on_commit_callbacks(execute=True):
-        thread = services.thread_create(space=space, author=ana, title="Hi", body="Hello",
-                                        client_id="t")
-        services.post_create(space=space, thread=thread, author=bo, body="Reply one",
-                             client_id="p1")
-        services.post_create(space=space, thread=thread, author=bo, body="@cy reply two",
-                             client_id="p2")
+        thread = services.thread_create(
+            space=space, author=ana, title="Hi", body="Hello", client_id="t"
+        )
+        services.post_create(
+            space=space, thread=thread, author=bo, body="Reply one", client_id="p1"
+        )
+        services.post_create(
+            space=space, thread=thread, author=bo, body="@cy reply two", client_id="p2"
+        )
     assert mailoutbox == []  # ana reads a digest, cy asked for no email
     call_command("send_digests", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert [m.to for m in mailoutbox] == [["ana@example.org"]]
@@ -70,8 +71,7 @@ def test_digest_sends_each_item_once_and_off_sends_nothing(
 
 def test_mark_read_and_bad_preference(space, people):
     ana, bo, _cy = people
-    thread = services.thread_create(space=space, author=ana, title="Hi", body="x",
-                                     client_id="t")
+    thread = services.thread_create(space=space, author=ana, title="Hi", body="x", client_id="t")
     services.post_create(space=space, thread=thread, author=bo, body="y", client_id="p")
     assert notifications.unread_count(user=ana) == 1
     notifications.notifications_mark_read(user=ana)
@@ -83,8 +83,9 @@ def test_mark_read_and_bad_preference(space, people):
 
 
 def test_cohort_announcement_is_pinned_in_the_space(cohort, facilitator, people, space):
-    cohort_services.announcement_post(cohort=cohort, author=facilitator, title="Welcome",
-                                      body="Office hours on Tuesday.")
+    cohort_services.announcement_post(
+        cohort=cohort, author=facilitator, title="Welcome", body="Office hours on Tuesday."
+    )
     thread = Thread.objects.get(space=space, is_announcement=True)
     assert thread.pinned and thread.title == "Welcome"
     assert Notification.objects.filter(kind="announcement").count() == 3

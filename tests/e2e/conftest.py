@@ -43,6 +43,7 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if here in Path(str(item.fspath)).parents:
             item.add_marker(pytest.mark.e2e)
+            item.add_marker(pytest.mark.xdist_group("e2e"))  # one server, one browser
             if reason:
                 item.add_marker(pytest.mark.skip(reason=reason))
 

@@ -23,14 +23,3 @@ def pytest_collection_modifyitems(config, items):
                 item.add_marker(
                     pytest.mark.skip(reason=f"needs real services: set {', '.join(missing)}")
                 )
-
-
-# Cohort fixtures are shared from tests/cohorts/conftest.py.
-from tests.cohorts.conftest import (  # noqa: E402, F401
-    coach,
-    cohort,
-    course,
-    facilitator,
-    make_cohort,
-    make_user,
-)

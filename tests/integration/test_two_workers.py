@@ -40,9 +40,23 @@ def _start_worker(port: int) -> subprocess.Popen:
         "DATABASE_URL": _database_url(),
     }
     return subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "cms.asgi:application", "--host", "127.0.0.1",
-         "--port", str(port), "--lifespan", "off", "--no-access-log"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "cms.asgi:application",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--lifespan",
+            "off",
+            "--no-access-log",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
 
 
@@ -68,8 +82,14 @@ def space_with_two_coaches(make_cohort, make_user):
     for user in (a, b):
         cohort_services.cohort_enroll(cohort=cohort, user=user)
     space = services.space_for_cohort(cohort=cohort)
-    thread = services.thread_create(space=space, author=a, title="Across workers",
-                                    body="Hello", client_id="t1", check_rate=False)
+    thread = services.thread_create(
+        space=space,
+        author=a,
+        title="Across workers",
+        body="Hello",
+        client_id="t1",
+        check_rate=False,
+    )
     return space, thread, a, b
 
 
@@ -109,15 +129,29 @@ def test_a_post_through_one_worker_reaches_a_client_on_the_other(space_with_two_
         async def scenario():
             uri = "ws://127.0.0.1:{}/ws/spaces/" + f"{space.pk}/"
             async with (
-                connect(uri.format(ports[0]), origin=f"http://127.0.0.1:{ports[0]}",
-                        additional_headers={"Cookie": cookies[0]}) as first,
-                connect(uri.format(ports[1]), origin=f"http://127.0.0.1:{ports[1]}",
-                        additional_headers={"Cookie": cookies[1]}) as second,
+                connect(
+                    uri.format(ports[0]),
+                    origin=f"http://127.0.0.1:{ports[0]}",
+                    additional_headers={"Cookie": cookies[0]},
+                ) as first,
+                connect(
+                    uri.format(ports[1]),
+                    origin=f"http://127.0.0.1:{ports[1]}",
+                    additional_headers={"Cookie": cookies[1]},
+                ) as second,
             ):
                 await _receive_until(first, "hello")
                 hello = await _receive_until(second, "hello")
-                await first.send(json.dumps({"type": "post.create", "client_id": "x-1",
-                                             "thread": thread.pk, "body": "Across the wire"}))
+                await first.send(
+                    json.dumps(
+                        {
+                            "type": "post.create",
+                            "client_id": "x-1",
+                            "thread": thread.pk,
+                            "body": "Across the wire",
+                        }
+                    )
+                )
                 ack = await _receive_until(first, "post.ack")
                 event = await _receive_until(second, "post.created")
                 return hello, ack, event

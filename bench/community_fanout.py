@@ -351,6 +351,7 @@ class Run:
     deadline: float
     sent_at: list = field(default_factory=list)
     latencies: list = field(default_factory=list)
+    ack_latencies: list = field(default_factory=list)
     first_send: float = 0.0
     last_delivery: float = 0.0
     sends_done: bool = False
@@ -444,8 +445,12 @@ class BenchClient:
                     self.run.resent += 1
                     await ws.send(frame)
         elif kind == "post.ack":
-            if self.pending.pop(message["client_id"], None) is not None:
+            client_id = message["client_id"]
+            if self.pending.pop(client_id, None) is not None:
                 self.run.acks += 1
+                index = self.run.index_of(client_id)
+                if index is not None:
+                    self.run.ack_latencies.append(time.perf_counter() - self.run.sent_at[index])
         elif kind == "sync.done":
             self.run.syncs_done += 1
         elif kind == "error":
@@ -673,7 +678,7 @@ async def run_phase(
     ]
     begin = time.perf_counter()
     tasks = [asyncio.create_task(c.life()) for c in clients]
-    await _settle(run, clients, time.monotonic() + min(150.0, budget / 2))
+    await _settle(run, clients, time.monotonic() + min(90.0, budget / 3))
     result.connected = sum(c.ready for c in clients)
     result.setup_s = time.perf_counter() - begin
     closes_before = sum(run.closes.values())
@@ -751,6 +756,12 @@ async def run_phase(
                 "tag": run.tag,
             }
         )
+    if run.ack_latencies:
+        acks = sorted(run.ack_latencies)
+        result.notes.append(
+            f"post.ack latency (ingest) p50 {_fmt(_pct(acks, 0.5))} p95 {_fmt(_pct(acks, 0.95))} "
+            f"ms; last post acknowledged {_fmt(acks[-1], 2)}s after it was sent"
+        )
     result.notes.append(f"{run.control_frames} presence/notification frames received")
     return result
 
@@ -758,7 +769,8 @@ async def run_phase(
 # --- orchestration ---------------------------------------------------------------------------
 
 
-def _phase(runner, *, label, app, layer, redis_url, nworkers, fixtures, fault=False):
+def _phase(runner, *, label, app, layer, redis_url, nworkers, fixtures, share, fault=False):
+    """One run on fresh workers, given ``share`` of the time that remains."""
     space, thread, cookies = fixtures
     remaining = DEADLINE - time.monotonic()
     if remaining < 30:
@@ -772,7 +784,7 @@ def _phase(runner, *, label, app, layer, redis_url, nworkers, fixtures, fault=Fa
             worker.start()
         for worker in workers:
             worker.wait_ready()
-        budget = min(remaining - 15, 240.0)
+        budget = min((remaining - 10) * share, 240.0)
         result = runner.run(
             run_phase(
                 label=label,
@@ -878,6 +890,17 @@ def _print_fault(r: Result) -> None:
     print(f"  every client holds every post exactly once: {'YES' if ok else 'NO'}")
 
 
+def _fingerprint() -> str:
+    """Short hashes of the files measured (others may be changing them)."""
+    import hashlib
+
+    parts = []
+    for name in ("community/consumers.py", "community/services.py", "cms/settings/base.py"):
+        digest = hashlib.sha1((ROOT / name).read_bytes()).hexdigest()[:8]  # noqa: S324
+        parts.append(f"{name} {digest}")
+    return ", ".join(parts)
+
+
 def main() -> int:
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     want = max(soft, min(hard, 4 * ARGS.clients + 1024))
@@ -889,6 +912,7 @@ def main() -> int:
         f"community fan-out: {ARGS.clients} clients, {ARGS.messages} posts at "
         f"{ARGS.rate:g}/s, {vendor}, load average {os.getloadavg()[0]:.1f} at start"
     )
+    print(f"  code under test: {_fingerprint()}")
     sys.stdout.flush()
     started = time.perf_counter()
     call_command("migrate", verbosity=0)
@@ -903,8 +927,17 @@ def main() -> int:
     if "redis" in layers and not redis_ok:
         print(f"  Redis at {ARGS.redis} is not reachable: Redis runs skipped")
         layers.remove("redis")
-    if ARGS.fault:
-        layers = []
+    plan = []  # (label, app, layer, workers, fault, share of the remaining time)
+    if not ARGS.fault:
+        for layer in layers:
+            workers = 2 if layer == "redis" else 1
+            plan.append((f"{layer}-praxis", "praxis", layer, workers, False, 1.0))
+            plan.append((f"{layer}-baseline", "baseline", layer, workers, False, 0.4))
+    if ARGS.fault or (ARGS.layers != "memory" and not ARGS.no_fault):
+        if redis_ok:
+            plan.append(("redis-fault", "praxis", "redis", 2, True, 1.5))
+        else:
+            print("  fault run skipped: it needs Redis")
     results: list[Result] = []
     fault_result = None
     try:
@@ -914,34 +947,24 @@ def main() -> int:
     except ImportError:
         loop_factory = None
     with asyncio.Runner(loop_factory=loop_factory) as runner:
-        for layer in layers:
-            redis_url = ARGS.redis if layer == "redis" else None
-            nworkers = 2 if layer == "redis" else 1
-            for app in ("praxis", "baseline"):
-                result = _phase(
-                    runner,
-                    label=f"{layer}-{app}",
-                    app=app,
-                    layer=layer,
-                    redis_url=redis_url,
-                    nworkers=nworkers,
-                    fixtures=fixtures,
-                )
-                if result:
-                    results.append(result)
-        if (ARGS.fault or (ARGS.layers != "memory" and not ARGS.no_fault)) and redis_ok:
-            fault_result = _phase(
+        for position, (label, app, layer, workers, fault, _share) in enumerate(plan):
+            result = _phase(
                 runner,
-                label="redis-fault",
-                app="praxis",
-                layer="redis",
-                redis_url=ARGS.redis,
-                nworkers=2,
+                label=label,
+                app=app,
+                layer=layer,
+                redis_url=ARGS.redis if layer == "redis" else None,
+                nworkers=workers,
                 fixtures=fixtures,
-                fault=True,
+                share=plan[position][5] / sum(step[5] for step in plan[position:]),
+                fault=fault,
             )
-        elif ARGS.fault:
-            print("  fault run skipped: it needs Redis")
+            if result is None:
+                continue
+            if fault:
+                fault_result = result
+            else:
+                results.append(result)
     if results:
         print()
         _table(results)

@@ -1,4 +1,8 @@
-"""Events other apps subscribe to. Sent only after the transaction that caused them commits.
+"""Events other apps subscribe to.
+
+``course_completed`` is sent after the transaction that caused it commits. The others are
+sent inside the transaction, so a receiver that writes joins it (and one that notifies the
+outside world must wait for the commit itself, as community's receivers do).
 
 ``course_completed(user, course, completed_at)`` — sent once per person and course, when the
 last lesson is completed. The badges app evaluates its award rules on it.

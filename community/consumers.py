@@ -93,7 +93,7 @@ class SpaceConsumer(AsyncJsonWebsocketConsumer):
         if bytes_data is not None or text_data is None:
             await self._error("bad_frame", "Send JSON text frames.")
             return
-        if len(text_data) > MAX_FRAME:
+        if len(text_data.encode("utf-8")) > MAX_FRAME:
             await self._error("too_large", f"Messages can be at most {MAX_FRAME} bytes.")
             await self._leave()
             await self.close(code=CLOSE_TOO_LARGE)
@@ -127,7 +127,12 @@ class SpaceConsumer(AsyncJsonWebsocketConsumer):
         if not isinstance(client_id, str) or not client_id.strip():
             await self._error("bad_message", "post.create needs a client_id.")
             return
-        if not isinstance(thread_id, int) or not isinstance(body, str):
+        client_id = client_id.strip()[:64]
+        if (
+            not isinstance(thread_id, int)
+            or isinstance(thread_id, bool)
+            or not isinstance(body, str)
+        ):
             await self._error("bad_message", "post.create needs a thread id and a body.", client_id)
             return
         try:

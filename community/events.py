@@ -76,6 +76,7 @@ class PostData(TypedDict):
     deleted: bool
     hidden: bool
     hidden_reason: str
+    reactions: dict[str, int]
 
 
 class ThreadData(TypedDict):

@@ -18,10 +18,19 @@ from .rendering import mentioned_usernames
 from .selectors import space_member_usernames
 
 
-def unread_count(*, user) -> int:
+def notifications_of(*, user):
+    """A person's notifications from spaces they still belong to."""
+    from .selectors import spaces_visible_to
+
     if not getattr(user, "is_authenticated", False):
-        return 0
-    return Notification.objects.filter(user=user, read_at__isnull=True).count()
+        return Notification.objects.none()
+    return Notification.objects.filter(
+        user=user, post__space__in=spaces_visible_to(user=user)
+    ).select_related("actor", "post", "post__thread")
+
+
+def unread_count(*, user) -> int:
+    return notifications_of(user=user).filter(read_at__isnull=True).count()
 
 
 def notification_data(notification: Notification) -> dict:
@@ -39,11 +48,6 @@ def notification_data(notification: Notification) -> dict:
     }
 
 
-def _preference(user) -> str:
-    settings = CommunitySettings.objects.filter(user=user).first()
-    return settings.email if settings else EmailPreference.IMMEDIATE
-
-
 def _push(notification: Notification) -> None:
     from .services import broadcast
 
@@ -51,7 +55,7 @@ def _push(notification: Notification) -> None:
 
     def send() -> None:
         item = notification_data(notification)
-        count = Notification.objects.filter(user_id=user_id, read_at__isnull=True).count()
+        count = unread_count(user=notification.user)
         broadcast(user_group(user_id), {"type": "notify", "unread": count, "item": item})
 
     transaction.on_commit(send)
@@ -85,6 +89,9 @@ def notify_post(*, post: Post, thread_created: bool) -> list[Notification]:
         recipients[thread.author_id] = Notification.Kind.REPLY
     recipients.pop(post.author_id, None)
     created = []
+    preferences = dict(
+        CommunitySettings.objects.filter(user_id__in=recipients).values_list("user_id", "email")
+    )
     for user_id, kind in recipients.items():
         notification, was_created = Notification.objects.get_or_create(
             user_id=user_id, post=post, kind=kind, defaults={"actor_id": post.author_id}
@@ -95,7 +102,7 @@ def notify_post(*, post: Post, thread_created: bool) -> list[Notification]:
         _push(notification)
         # Announcements are emailed by the cohorts app already.
         if kind != Notification.Kind.ANNOUNCEMENT and (
-            _preference(notification.user) == EmailPreference.IMMEDIATE
+            preferences.get(user_id, EmailPreference.IMMEDIATE) == EmailPreference.IMMEDIATE
         ):
             _email_now(notification)
     return created

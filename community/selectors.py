@@ -55,8 +55,13 @@ def space_member_usernames(*, space: Space) -> dict[str, int]:
 
     User = get_user_model()
     if space.team_id:
+        enrolled = Enrollment.objects.filter(
+            user=OuterRef("pk"), cohort_id=space.cohort_id, status=EnrollmentStatus.ACTIVE
+        )
         members = User.objects.filter(
-            Q(team_memberships__team_id=space.team_id) | Q(facilitated_cohorts=space.cohort_id)
+            Q(team_memberships__team_id=space.team_id, team_memberships__role="lead")
+            | (Q(team_memberships__team_id=space.team_id) & Q(Exists(enrolled)))
+            | Q(facilitated_cohorts=space.cohort_id)
         )
     else:
         members = User.objects.filter(

@@ -174,6 +174,13 @@ def thread_create(
     if len(title) > 200:
         raise ApplicationError("Keep the title under 200 characters.", field="title")
     body = _clean_body(body)
+    client_id = (client_id or "").strip()[:64]
+    if not client_id:
+        raise ApplicationError("A client id is required.", field="client_id", code="no_client_id")
+    if lesson is not None and not lesson.path.startswith(space.cohort.course.path):
+        raise ApplicationError(
+            "That lesson is not part of this course.", field="lesson", code="unknown_lesson"
+        )
     existing = Post.objects.filter(space=space, author=author, client_id=client_id).first()
     if existing is not None:
         return existing.thread
@@ -182,22 +189,26 @@ def thread_create(
         raise PermissionDenied("Only facilitators post announcements.")
     if check_rate:
         _rate_limit(author)
-    thread = Thread.objects.create(
-        space=space,
-        author=author,
-        title=title,
-        lesson=lesson,
-        pinned=announcement,
-        is_announcement=announcement,
-    )
-    post = Post.objects.create(
-        space=space,
-        thread=thread,
-        author=author,
-        client_id=client_id,
-        body=body,
-        body_html=_render(space, body),
-    )
+    try:
+        with transaction.atomic():
+            thread = Thread.objects.create(
+                space=space,
+                author=author,
+                title=title,
+                lesson=lesson,
+                pinned=announcement,
+                is_announcement=announcement,
+            )
+            post = Post.objects.create(
+                space=space,
+                thread=thread,
+                author=author,
+                client_id=client_id,
+                body=body,
+                body_html=_render(space, body),
+            )
+    except IntegrityError:  # the same client id raced in from another request
+        return Post.objects.get(space=space, author=author, client_id=client_id).thread
     _emit(space.pk, "thread.created", thread_data(thread))
     _emit(space.pk, "post.created", post_data(post))
     from .notifications import notify_post
@@ -308,6 +319,7 @@ def thread_update(
     title: str | None = None,
 ) -> Thread:
     space = thread.space
+    _check_member(by, space)
     if (pinned is not None or locked is not None) and not can_moderate_space(user=by, space=space):
         raise PermissionDenied("Only facilitators can pin or lock threads.")
     if title is not None:

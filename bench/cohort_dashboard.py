@@ -232,19 +232,22 @@ def count_queries(call) -> tuple[int, object]:
     return len(queries), result
 
 
-def timings(call, runs: int) -> tuple[float, float, int]:
-    """p50 and p95 in ms, and how many full (generation 2) garbage collections ran meanwhile:
-    at 500 learners one of those costs about as much as a whole request, so they make p95."""
-    samples = []
+def timings(call, runs: int) -> tuple[float, float, float, int]:
+    """Wall-clock p50 and p95 in ms; this process's CPU p50 in ms, which other processes on a
+    busy machine do not inflate (on PostgreSQL it leaves out the server's share); and how many
+    full (generation 2) garbage collections ran meanwhile: at 500 learners one costs about
+    as much as a request, so they set p95."""
+    wall, cpu = [], []
     full_collections = gc.get_stats()[2]["collections"]
     for _ in range(runs):
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         call()
-        samples.append((time.perf_counter() - started) * 1000)
+        wall.append((time.perf_counter() - started) * 1000)
+        cpu.append((time.process_time() - started_cpu) * 1000)
     full_collections = gc.get_stats()[2]["collections"] - full_collections
-    samples.sort()
-    p95 = samples[max(0, int(len(samples) * 0.95) - 1)]
-    return statistics.median(samples), p95, full_collections
+    wall.sort()
+    p95 = wall[max(0, int(len(wall) * 0.95) - 1)]
+    return statistics.median(wall), p95, statistics.median(cpu), full_collections
 
 
 def get_ok(client: Client, url: str, **headers):
@@ -300,8 +303,8 @@ def main() -> None:
         gc.collect()
         gc.freeze()
 
-    # target -> size -> (queries, p50, p95, full GCs); None when the endpoint is not there.
-    results: dict[str, dict[int, tuple[int, float, float, int] | None]] = {}
+    # target -> size -> (queries, p50, p95, CPU p50, full GCs); None when there is no endpoint.
+    results: dict[str, dict[int, tuple[int, float, float, float, int] | None]] = {}
     notes: list[str] = []
     for size, (cohort, _waiting) in cohorts.items():
         page = get_ok(client, f"/cohorts/{cohort.pk}/dashboard/")
@@ -331,10 +334,14 @@ def main() -> None:
 
     vendor = "PostgreSQL" if connection.vendor == "postgresql" else "SQLite"
     frozen = ", gc frozen" if args.gc_freeze else ""
-    print(f"cohort dashboard, {args.runs} runs each (Django test client, {vendor}{frozen})")
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+    print(
+        f"cohort dashboard, {args.runs} runs each (Django test client, {vendor}{frozen}; "
+        f"load average {load} on {os.cpu_count()} CPUs)"
+    )
     print(
         f"{'target':<20} {'learners':>8} {'waitlist':>8} {'queries':>8} {'p50 ms':>8} "
-        f"{'p95 ms':>8} {'full GCs':>8}"
+        f"{'p95 ms':>8} {'CPU p50':>8} {'full GCs':>8}"
     )
     for name, by_size in results.items():
         for size, row in by_size.items():
@@ -342,10 +349,10 @@ def main() -> None:
             if row is None:
                 print(f"{name:<20} {size:>8} {waiting:>8} {'not there yet (no URL)':>26}")
                 continue
-            queries, p50, p95, collections = row
+            queries, p50, p95, cpu, collections = row
             print(
                 f"{name:<20} {size:>8} {waiting:>8} {queries:>8} {p50:>8.1f} {p95:>8.1f} "
-                f"{collections:>8}"
+                f"{cpu:>8.1f} {collections:>8}"
             )
     for note in notes:
         print(note)

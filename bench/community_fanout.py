@@ -69,6 +69,9 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument(
         "--layers", choices=("memory", "redis", "both"), default="both", help="which setups"
     )
+    parser.add_argument(
+        "--apps", choices=("praxis", "baseline", "both"), default="both", help="which apps"
+    )
     parser.add_argument("--fault", action="store_true", help="run only the fault run")
     parser.add_argument("--no-fault", action="store_true", help="skip the fault run")
     parser.add_argument("--deflate", action="store_true", help="offer permessage-deflate")
@@ -931,9 +934,11 @@ def main() -> int:
     if not ARGS.fault:
         for layer in layers:
             workers = 2 if layer == "redis" else 1
-            plan.append((f"{layer}-praxis", "praxis", layer, workers, False, 1.0))
-            plan.append((f"{layer}-baseline", "baseline", layer, workers, False, 0.4))
-    if ARGS.fault or (ARGS.layers != "memory" and not ARGS.no_fault):
+            if ARGS.apps != "baseline":
+                plan.append((f"{layer}-praxis", "praxis", layer, workers, False, 1.0))
+            if ARGS.apps != "praxis":
+                plan.append((f"{layer}-baseline", "baseline", layer, workers, False, 0.4))
+    if ARGS.fault or (ARGS.layers != "memory" and ARGS.apps != "baseline" and not ARGS.no_fault):
         if redis_ok:
             plan.append(("redis-fault", "praxis", "redis", 2, True, 1.5))
         else:

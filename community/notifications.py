@@ -154,7 +154,7 @@ def send_digests() -> DigestReport:
     for user_id in list(user_ids):
         with transaction.atomic():
             items = list(
-                pending.select_for_update()
+                pending.select_for_update(of=("self",))
                 .filter(user_id=user_id)
                 .select_related("user", "actor", "post", "post__thread")
                 .order_by("created_at")

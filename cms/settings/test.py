@@ -1,5 +1,6 @@
 """Test settings: fast hashing, captured email, the same DATABASE_URL / REDIS_URL switches."""
 
+import os
 import tempfile
 
 from .base import *  # noqa: F401,F403
@@ -28,3 +29,15 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = False
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database", "AUTO_UPDATE": False}
 }
+
+# Parallel test processes (pytest-xdist) each get their own Redis database, so one process
+# flushing its cache or channel layer never disturbs another's.
+_worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+if REDIS_URL and _worker.startswith("gw"):
+    from urllib.parse import urlsplit, urlunsplit
+
+    _parts = urlsplit(REDIS_URL)
+    _base = int(_parts.path.strip("/") or 0)
+    REDIS_URL = urlunsplit(_parts._replace(path=f"/{_base + 1 + int(_worker[2:])}"))
+    CHANNEL_LAYERS["default"]["CONFIG"]["hosts"] = [REDIS_URL]
+    CACHES["default"]["LOCATION"] = REDIS_URL

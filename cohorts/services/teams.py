@@ -84,7 +84,7 @@ def team_join(*, token: str, user) -> Enrollment:
 @transaction.atomic
 def invitation_accept(*, token: str, user) -> Enrollment:
     invitation = (
-        Invitation.objects.select_for_update()
+        Invitation.objects.select_for_update(of=("self",))
         .select_related("cohort", "team", "invited_by")
         .filter(token=token)
         .first()

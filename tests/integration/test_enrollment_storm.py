@@ -3,9 +3,9 @@ get a seat, 150 wait in the order they asked, and nobody gets an error.
 
 The calls run in threads with their own connections, so the data has to be committed: a
 transactional test. A transactional test's teardown empties every table, including the rows
-migrations wrote (Wagtail's locale and root page), so ``site_root_ensure`` fails on a missing
+migrations wrote (Wagtail's locale, root page and root collection), so ``site_root_ensure`` fails on a missing
 root in any transactional test that runs after another one. ``serialized_rollback`` restores
-the migrated rows before the test; ``fresh_site_tree`` below also rebuilds them when there was
+the migrated rows before the test; ``site_tree`` below also rebuilds them when there was
 nothing to restore (``--reuse-db`` serializes the database as the last run left it: empty).
 Caveat (Django's): a transactional test *without* ``serialized_rollback`` re-creates content
 types in its teardown, which the restore would then duplicate; give any new transactional test
@@ -16,19 +16,16 @@ from __future__ import annotations
 
 import threading
 from concurrent.futures import ThreadPoolExecutor
-from datetime import timedelta
 
 import pytest
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
-from django.utils import timezone
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale, Page
+from wagtail.models import Collection, Locale, Page
 
-from accounts.services import user_create
 from cohorts import services
-from cohorts.models import CohortStatus, Enrollment, EnrollmentStatus, Pace
+from cohorts.models import Enrollment, EnrollmentStatus
 from courses import services as course_services
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -37,56 +34,22 @@ USERS, CAPACITY, WORKERS = 200, 50, 32
 
 
 @pytest.fixture
-def fresh_site_tree():
+def site_tree(db):
+    """tests/conftest.py's ``site_tree``, plus the rows migrations write (default locale, root
+    page, root collection for the course's images) when there was nothing to restore."""
     if Page.get_first_root_node() is None:
         ContentType.objects.clear_cache()  # its cached ids went with the flushed rows
         language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
         Locale.objects.get_or_create(language_code=language)
         Page.add_root(instance=Page(title="Root", slug="root"))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
     return course_services.site_root_ensure()
 
 
 @pytest.fixture
-def storm_cohort(fresh_site_tree):
-    # tests/cohorts/conftest.py's fixtures are not visible from here, and tests/conftest.py's
-    # make_course needs Wagtail's root collection (another migrated row) for its images.
-    _home, catalog = fresh_site_tree
-    course, _created = course_services.course_build(
-        catalog=catalog,
-        title="Coaching in practice",
-        slug="coaching",
-        summary="A course for coaches.",
-        modules=[
-            {
-                "title": "Module 1",
-                "slug": "module-1",
-                "lessons": [{"title": "Lesson 1.1", "slug": "lesson-1-1", "body": []}],
-            }
-        ],
-    )
-    facilitator = user_create(
-        email="fran@example.org", password=None, username="fran", role="facilitator"
-    )
-    today = timezone.localdate()
-    return services.cohort_create(
-        course=course,
-        title="Spring cohort",
-        pace=Pace.FACILITATED,
-        status=CohortStatus.OPEN,
-        starts_on=today,
-        ends_on=today + timedelta(days=60),
-        capacity=CAPACITY,
-        time_zone="UTC",
-        facilitators=[facilitator],
-    )
-
-
-@pytest.fixture
-def learners(storm_cohort):
-    return [
-        user_create(email=f"learner{i}@example.org", password=None, username=f"learner{i}")
-        for i in range(USERS)
-    ]
+def learners(make_user):
+    return [make_user() for _ in range(USERS)]
 
 
 def enroll_all_at_once(cohort, people) -> list[Exception]:
@@ -115,11 +78,13 @@ def enroll_all_at_once(cohort, people) -> list[Exception]:
     return errors
 
 
-def test_concurrent_enrollments_fill_exactly_the_capacity(storm_cohort, learners):
-    errors = enroll_all_at_once(storm_cohort, learners)
+def test_concurrent_enrollments_fill_exactly_the_capacity(make_cohort, learners):
+    cohort = make_cohort(capacity=CAPACITY)
+
+    errors = enroll_all_at_once(cohort, learners)
 
     assert errors == []
-    enrollments = Enrollment.objects.filter(cohort=storm_cohort)
+    enrollments = Enrollment.objects.filter(cohort=cohort)
     assert enrollments.filter(status=EnrollmentStatus.ACTIVE).count() == CAPACITY
     # The queue in the order promotion takes it, (waitlisted_at, id), is arrival order
     # (ids only go up) with no two people at the same instant.

@@ -16,10 +16,9 @@ from pathlib import Path
 import pytest
 from django.db import connection
 from django.test import Client
-from wagtail.models import Page
 
 ROOT = Path(__file__).resolve().parents[2]
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def _free_port() -> int:
@@ -91,13 +90,6 @@ def space_with_two_coaches(make_cohort, make_user):
         check_rate=False,
     )
     return space, thread, a, b
-
-
-@pytest.fixture(autouse=True)
-def _wagtail_root(db):
-    # Transactional tests flush the tables, including the root page from migrations.
-    if Page.get_first_root_node() is None:
-        Page.add_root(title="Root", slug="root")
 
 
 def _cookie(user) -> str:

@@ -24,10 +24,12 @@ import argparse
 import gc
 import os
 import random
+import shutil
 import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
@@ -37,41 +39,40 @@ sys.path.insert(0, str(ROOT))
 PG_SCHEMES = ("postgres", "postgresql", "pgsql")
 
 
-def _own_database() -> tuple[str, str] | None:
-    """Point DATABASE_URL at a database of our own; returns (admin URL, name) to drop later."""
+def _own_database() -> Callable[[], None]:
+    """Point DATABASE_URL at a database of our own; returns what removes it afterwards."""
     given = os.environ.get("DATABASE_URL", "").strip()
     if not given:
         tmp = tempfile.mkdtemp(prefix="praxis-bench-")
         os.environ["DATABASE_URL"] = f"sqlite:///{tmp}/bench.sqlite3"
-        return None
+        return lambda: shutil.rmtree(tmp, ignore_errors=True)
     parts = urlsplit(given)
     if parts.scheme not in PG_SCHEMES:
-        return None  # a SQLite URL: used as given, like bench/lesson_page.py
+        return lambda: None  # a SQLite URL: used as given, like bench/lesson_page.py
+    return _own_postgres_database(parts, f"praxis_bench_dashboard_{os.getpid()}")
+
+
+def _own_postgres_database(parts, name: str) -> Callable[[], None]:
     import psycopg
 
-    name = f"praxis_bench_dashboard_{os.getpid()}"
     admin = urlunsplit(parts._replace(scheme="postgresql", path="/postgres"))
     with psycopg.connect(admin, autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
         conn.execute(f'CREATE DATABASE "{name}"')
     os.environ["DATABASE_URL"] = urlunsplit(parts._replace(path=f"/{name}"))
-    return admin, name
 
+    def drop() -> None:
+        from django.db import connections
 
-def _drop_own_database(own: tuple[str, str] | None) -> None:
-    if own is None:
-        return
-    import psycopg
-    from django.db import connections
+        connections.close_all()
+        with psycopg.connect(admin, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
-    connections.close_all()
-    admin, name = own
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    return drop
 
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.test")
-OWN_DATABASE = _own_database()
+CLEAN_UP = _own_database()
 
 import django  # noqa: E402
 
@@ -378,4 +379,4 @@ if __name__ == "__main__":
     try:
         main()
     finally:
-        _drop_own_database(OWN_DATABASE)
+        CLEAN_UP()

@@ -63,7 +63,7 @@ def _arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--clients", type=int, default=300)
     parser.add_argument("--messages", type=int, default=200)
-    parser.add_argument("--rate", type=float, default=50.0, help="posts per second")
+    parser.add_argument("--rate", type=float, default=10.0, help="posts per second")
     parser.add_argument("--postgres", action="store_true", help="PostgreSQL instead of SQLite")
     parser.add_argument("--redis", default="redis://127.0.0.1:6379/14")
     parser.add_argument(
@@ -366,6 +366,9 @@ class Run:
     resent: int = 0
     gapped_reconnects: int = 0
     syncs_done: int = 0
+    syncs: collections.Counter = field(default_factory=collections.Counter)
+    seq_of: dict = field(default_factory=dict)  # message index -> seq
+    index_of_seq: dict = field(default_factory=dict)
     stopping: bool = False
     errors: collections.Counter = field(default_factory=collections.Counter)
     closes: collections.Counter = field(default_factory=collections.Counter)
@@ -383,7 +386,11 @@ class Run:
 
 
 class BenchClient:
-    """One browser tab: keeps a socket open (reconnecting with backoff), records events."""
+    """One browser tab, behaving like community/static/community/space.js: keeps a socket
+    open (reconnecting after 1 s, 2 s, 4 s … up to 30 s, +-25%, reset once a socket opens)
+    and records every stored event it receives. With ``run.sync`` (the fault run) it also
+    catches up like space.js: ``sync`` from the last seq seen without a gap after every
+    reconnect and whenever a seq skips ahead, and re-sends unacknowledged posts."""
 
     def __init__(self, idx: int, port: int, cookie: str, space: int, run: Run, gate):
         self.idx, self.port, self.run, self.gate = idx, port, run, gate
@@ -397,13 +404,15 @@ class BenchClient:
         self.got = 0
         self.watermark: int | None = None  # last seq seen with nothing missing before it
         self.max_seq = 0
+        self.syncing = False
+        self.resync = False
         self.pending: dict[str, str] = {}  # unacknowledged posts: client_id -> frame
         self.drop_delay: float | None = None
-        self.hello_at = 0.0
 
     # -- receiving
 
-    def _post(self, raw: bytes, now: float) -> None:
+    def _post(self, raw: bytes, now: float) -> bool:
+        """Record one post event; True when it shows a gap worth a sync."""
         run = self.run
         message = json.loads(raw)
         if run.praxis:
@@ -413,51 +422,71 @@ class BenchClient:
             client_id = message["client_id"]
             key = run.index_of(client_id)
         if key in self.seen:
-            self.run.duplicates += 1
-            return
+            run.duplicates += 1
+            return False
         self.seen.add(key)
         index = run.index_of(client_id)
         if index is None:
             run.foreign += 1
-            return
+            return False
         self.got += 1
         run.unique += 1
         run.latencies.append(now - run.sent_at[index])
         run.last_delivery = now
-        if run.praxis:
-            if key > self.max_seq:
-                self.max_seq = key
-            if self.watermark is not None:
-                while self.watermark + 1 in self.seen:
-                    self.watermark += 1
+        if not run.praxis:
+            return False
+        run.seq_of[index] = key
+        run.index_of_seq[key] = index
+        if key > self.max_seq:
+            self.max_seq = key
+        if self.watermark is None:
+            return False
+        while self.watermark + 1 in self.seen:
+            self.watermark += 1
+        return run.sync and self.max_seq > self.watermark
+
+    async def _sync(self, ws, why: str) -> None:
+        if self.syncing:
+            self.resync = True
+            return
+        self.syncing = True
+        self.run.syncs[why] += 1
+        await ws.send(json.dumps({"type": "sync", "after": self.watermark}))
 
     async def _control(self, ws, message: dict) -> None:
         kind = message.get("type")
+        run = self.run
         if kind == "hello":
             self.ready = True
-            self.hello_at = time.perf_counter()
             self._release_gate()
             if self.watermark is None:
-                self.watermark = message["last_seq"]
-                self.max_seq = message["last_seq"]
-            elif self.run.sync:
+                self.watermark = self.max_seq = message["last_seq"]
+            elif run.sync:
                 if self.max_seq > self.watermark:
-                    self.run.gapped_reconnects += 1
-                await ws.send(json.dumps({"type": "sync", "after": self.watermark}))
+                    run.gapped_reconnects += 1
+                self.syncing = self.resync = False
+                await self._sync(ws, "reconnect")
                 for frame in list(self.pending.values()):
-                    self.run.resent += 1
+                    run.resent += 1
                     await ws.send(frame)
         elif kind == "post.ack":
             client_id = message["client_id"]
             if self.pending.pop(client_id, None) is not None:
-                self.run.acks += 1
-                index = self.run.index_of(client_id)
+                run.acks += 1
+                index = run.index_of(client_id)
                 if index is not None:
-                    self.run.ack_latencies.append(time.perf_counter() - self.run.sent_at[index])
+                    run.ack_latencies.append(time.perf_counter() - run.sent_at[index])
         elif kind == "sync.done":
-            self.run.syncs_done += 1
+            run.syncs_done += 1
+            self.syncing = False
+            if self.resync or (self.watermark is not None and self.max_seq > self.watermark):
+                self.resync = False
+                if self.max_seq > self.watermark:
+                    await self._sync(ws, "gap")
         elif kind == "error":
-            self.run.errors[message.get("code")] += 1
+            run.errors[message.get("code")] += 1
+            if message.get("code") == "bad_seq":
+                self.syncing = False
             self.pending.pop(message.get("ref") or "", None)
 
     async def _read(self, ws) -> None:
@@ -468,7 +497,8 @@ class BenchClient:
             now = time.perf_counter()
             kind = raw[10 : raw.find(b'"', 10)]
             if kind == b"post.created" or (not praxis and kind == b"post.create"):
-                self._post(raw, now)
+                if self._post(raw, now):
+                    await self._sync(ws, "gap")
             elif kind in SKIP:
                 self.run.control_frames += 1
             else:
@@ -486,10 +516,13 @@ class BenchClient:
         from websockets.exceptions import ConnectionClosed
 
         run = self.run
-        backoff = 0.1
+        attempt = 0
         if self.gate is not None:
             await self.gate.acquire()
         while not run.stopping and time.monotonic() < run.deadline:
+            if attempt:
+                delay = min(30.0, 2 ** (attempt - 1)) * random.uniform(0.75, 1.25)
+                await asyncio.sleep(delay)
             try:
                 ws = await connect(
                     self.url,
@@ -504,10 +537,10 @@ class BenchClient:
             except Exception:  # refused, reset, timed out, rejected handshake
                 self._release_gate()
                 run.connect_failures += 1
-                await asyncio.sleep(backoff * random.uniform(0.5, 1.5))
-                backoff = min(2.0, backoff * 2)
+                attempt += 1
                 continue
-            self.ws, self.ready = ws, False
+            attempt = 0
+            self.ws, self.ready, self.syncing = ws, False, False
             self.connects += 1
             if not run.praxis:  # the relay says nothing on connect: open means joined
                 self.ready = True
@@ -525,13 +558,11 @@ class BenchClient:
             if self.drop_delay is not None:  # we dropped it on purpose
                 delay, self.drop_delay = self.drop_delay, None
                 await asyncio.sleep(delay)
-                backoff = 0.1
                 continue
             run.closes[code] += 1
             if code == 4403:
                 return
-            await asyncio.sleep(backoff * random.uniform(0.5, 1.5))
-            backoff = min(2.0, backoff * 2)
+            attempt = 1
 
     def drop(self, delay: float) -> bool:
         ws = self.ws
@@ -744,15 +775,32 @@ async def run_phase(
         result.notes.append(f"only {result.connected}/{n} clients had a hello after setup")
     if fault:
         complete = sum(1 for c in clients if c.got == m)
+        why: collections.Counter = collections.Counter()
+        for client in clients:
+            if client.got == m:
+                continue
+            have = {run.index_of_seq.get(seq) for seq in client.seen}
+            for index in range(m):
+                if index in have:
+                    continue
+                seq = run.seq_of.get(index)
+                if seq is None:
+                    why["delivered to nobody"] += 1
+                elif seq < client.max_seq:
+                    why["behind a later seq"] += 1
+                else:
+                    why["after the last seq it saw"] += 1
         result.fault.update(
             {
                 "clients": n,
                 "expected_per_client": m,
                 "complete_clients": complete,
                 "missing_total": sum(m - c.got for c in clients),
+                "missing_why": dict(why),
                 "duplicates_discarded": run.duplicates,
                 "planned_drops": run.planned_drops,
                 "reconnects": sum(max(0, c.connects - 1) for c in clients),
+                "syncs_sent": dict(run.syncs),
                 "syncs_answered": run.syncs_done,
                 "gapped_reconnects": run.gapped_reconnects,
                 "posts_resent": run.resent,
@@ -879,9 +927,11 @@ def _print_fault(r: Result) -> None:
         ("posts stored", f.get("posts_stored")),
         ("complete clients", f.get("complete_clients")),
         ("missing total", f.get("missing_total")),
+        ("missing, where", f.get("missing_why") or "-"),
         ("duplicates discarded", f.get("duplicates_discarded")),
         ("planned drops", f.get("planned_drops")),
         ("reconnects", f.get("reconnects")),
+        ("syncs sent (why)", f.get("syncs_sent")),
         ("syncs answered", f.get("syncs_answered")),
         ("reconnects with a gap", f.get("gapped_reconnects")),
         ("posts re-sent", f.get("posts_resent")),

@@ -23,10 +23,12 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -49,14 +51,14 @@ def _arguments() -> argparse.Namespace:
     return parser.parse_args()
 
 
-def _own_database(sqlite: bool) -> tuple[str, str] | None:
-    """Point DATABASE_URL at a database of our own; returns (admin URL, name) to drop later."""
+def _own_database(sqlite: bool) -> Callable[[], None]:
+    """Point DATABASE_URL at a database of our own; returns what removes it afterwards."""
     if sqlite:
         tmp = tempfile.mkdtemp(prefix="praxis-storm-")
         os.environ["DATABASE_URL"] = f"sqlite:///{tmp}/storm.sqlite3"
-        return None
-    given = os.environ.get("DATABASE_URL", "").strip()
-    if urlsplit(given).scheme not in PG_SCHEMES:
+        return lambda: shutil.rmtree(tmp, ignore_errors=True)
+    parts = urlsplit(os.environ.get("DATABASE_URL", "").strip())
+    if parts.scheme not in PG_SCHEMES:
         sys.stderr.write(
             "enrollment storm skipped: it needs PostgreSQL, where cohort_enroll's "
             "SELECT … FOR UPDATE is what keeps capacity under concurrent requests.\n"
@@ -65,33 +67,31 @@ def _own_database(sqlite: bool) -> tuple[str, str] | None:
             "or run the same storm on SQLite with --sqlite.\n"
         )
         raise SystemExit(0)
+    return _own_postgres_database(parts, f"praxis_bench_storm_{os.getpid()}")
+
+
+def _own_postgres_database(parts, name: str) -> Callable[[], None]:
     import psycopg
 
-    parts = urlsplit(given)
-    name = f"praxis_bench_storm_{os.getpid()}"
     admin = urlunsplit(parts._replace(scheme="postgresql", path="/postgres"))
     with psycopg.connect(admin, autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
         conn.execute(f'CREATE DATABASE "{name}"')
     os.environ["DATABASE_URL"] = urlunsplit(parts._replace(path=f"/{name}"))
-    return admin, name
 
+    def drop() -> None:
+        from django.db import connections
 
-def _drop_own_database(own: tuple[str, str] | None) -> None:
-    if own is None:
-        return
-    import psycopg
-    from django.db import connections
+        connections.close_all()
+        with psycopg.connect(admin, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
-    connections.close_all()
-    admin, name = own
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    return drop
 
 
 ARGS = _arguments()
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.test")
-OWN_DATABASE = _own_database(ARGS.sqlite)
+CLEAN_UP = _own_database(ARGS.sqlite)
 
 import django  # noqa: E402
 
@@ -234,5 +234,5 @@ if __name__ == "__main__":
     try:
         status = main()
     finally:
-        _drop_own_database(OWN_DATABASE)
+        CLEAN_UP()
     raise SystemExit(status)

@@ -82,8 +82,13 @@ def cohort_list_visible_to(
         if user.is_superuser:
             visible = Q()
         else:
-            visible |= Q(facilitators=user) | Q(enrollments__user=user)
-    queryset = Cohort.objects.filter(visible).distinct()
+            # EXISTS, not joins: no DISTINCT, and the seat subqueries run once per cohort.
+            facilitates = Cohort.facilitators.through.objects.filter(
+                cohort=OuterRef("pk"), user=user
+            )
+            enrolled = Enrollment.objects.filter(cohort=OuterRef("pk"), user=user)
+            visible |= Q(Exists(facilitates)) | Q(Exists(enrolled))
+    queryset = Cohort.objects.filter(visible)
     if course is not None:
         queryset = queryset.filter(course=course)
     if pace:
@@ -361,8 +366,10 @@ def _learner_progress(
     schedules: list[ModuleSchedule],
     last_completion: datetime | None,
     today: date,
+    dates: dict[int, ModuleDates] | None = None,
 ) -> LearnerProgress:
-    dates = module_dates(enrollment=enrollment, outline=outline, schedules=schedules)
+    if dates is None:
+        dates = module_dates(enrollment=enrollment, outline=outline, schedules=schedules)
     modules = []
     next_lesson = None
     for module in outline.modules:
@@ -532,8 +539,16 @@ def roster_progress(*, cohort: Cohort, team: Team | None = None, request=None) -
             last[user_id] = completed_at
     schedules = list(ModuleSchedule.objects.filter(cohort=cohort))
     today = cohort_today(cohort)
+    # A facilitated cohort's dates are the same for everyone: compute them once.
+    shared_dates = (
+        module_dates(enrollment=active[0], outline=outline, schedules=schedules)
+        if active and cohort.pace == Pace.FACILITATED
+        else None
+    )
     learners = [
-        _learner_progress(e, outline, done[e.user_id], schedules, last.get(e.user_id), today)
+        _learner_progress(
+            e, outline, done[e.user_id], schedules, last.get(e.user_id), today, shared_dates
+        )
         for e in active
     ]
     to_review = 0

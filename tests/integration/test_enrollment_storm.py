@@ -3,10 +3,11 @@ get a seat, 150 wait in the order they asked, and nobody gets an error.
 
 The calls run in threads with their own connections, so the data has to be committed: a
 transactional test. A transactional test's teardown empties every table, including the rows
-migrations wrote (Wagtail's locale, root page and root collection), so ``site_root_ensure`` fails on a missing
-root in any transactional test that runs after another one. ``serialized_rollback`` restores
-the migrated rows before the test; ``site_tree`` below also rebuilds them when there was
-nothing to restore (``--reuse-db`` serializes the database as the last run left it: empty).
+migrations wrote (Wagtail's locale, root page and root collection), so ``site_root_ensure``
+fails on a missing root in any transactional test that runs after another one.
+``serialized_rollback`` restores the migrated rows before the test; ``site_tree`` below also
+rebuilds them when there was nothing to restore (``--reuse-db`` serializes the database as the
+last run left it: empty).
 Caveat (Django's): a transactional test *without* ``serialized_rollback`` re-creates content
 types in its teardown, which the restore would then duplicate; give any new transactional test
 ``serialized_rollback=True`` too.

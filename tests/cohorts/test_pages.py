@@ -102,6 +102,16 @@ def test_enrolling_in_a_finished_cohort_shows_the_reason(client, coach, make_coh
     assert not Enrollment.objects.exists()
 
 
+def test_members_see_the_cohort_calendar_link(client, coach, cohort, enrolled, make_user):
+    client.force_login(coach)
+    html = client.get(f"/cohorts/{cohort.pk}/").content.decode()
+    feed = f"/cohorts/{cohort.pk}/calendar/{cohort.calendar_token}.ics"
+    assert feed in html
+    assert client.get(feed)["Content-Type"].startswith("text/calendar")
+    client.force_login(make_user())
+    assert cohort.calendar_token not in client.get(f"/cohorts/{cohort.pk}/").content.decode()
+
+
 def test_leave_a_cohort(client, coach, cohort, enrolled):
     client.force_login(coach)
     client.post(f"/cohorts/{cohort.pk}/leave/")

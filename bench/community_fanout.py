@@ -75,6 +75,11 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--fault", action="store_true", help="run only the fault run")
     parser.add_argument("--no-fault", action="store_true", help="skip the fault run")
     parser.add_argument("--deflate", action="store_true", help="offer permessage-deflate")
+    parser.add_argument(
+        "--praxis-app",
+        default="cms.asgi:application",
+        help="ASGI app to serve as Praxis (to measure a candidate change; PYTHONPATH applies)",
+    )
     parser.add_argument("--timeout", type=float, default=600.0, help="overall seconds")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--keep-logs", action="store_true", help="keep the worker logs")
@@ -271,7 +276,7 @@ class Worker:
         if self.redis_url:
             env["REDIS_URL"] = self.redis_url
         if self.app == "praxis":
-            target = ["cms.asgi:application"]
+            target = [ARGS.praxis_app]
         else:
             target = ["relay_app:application", "--app-dir", str(ROOT / "bench")]
         command = [
@@ -965,7 +970,7 @@ def main() -> int:
         f"community fan-out: {ARGS.clients} clients, {ARGS.messages} posts at "
         f"{ARGS.rate:g}/s, {vendor}, load average {os.getloadavg()[0]:.1f} at start"
     )
-    print(f"  code under test: {_fingerprint()}")
+    print(f"  code under test: {ARGS.praxis_app}; {_fingerprint()}")
     sys.stdout.flush()
     started = time.perf_counter()
     call_command("migrate", verbosity=0)

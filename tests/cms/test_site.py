@@ -52,3 +52,10 @@ def test_static_css_is_served_by_the_app(client):
         if response.streaming
         else response.content
     )
+
+
+def test_uploaded_images_are_served_without_debug(client, image, settings):
+    assert settings.DEBUG is False
+    response = client.get(image.file.url)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/png"

@@ -269,6 +269,7 @@ class Worker:
         self.app, self.port, self.redis_url = app, port, redis_url
         self.log_path = TMP / f"{name}-{port}.log"
         self.proc: subprocess.Popen | None = None
+        self.measured_bytes: int | None = None  # log size when the measurement ended
 
     def start(self) -> None:
         env = {**os.environ, "DATABASE_URL": DATABASE_URL}
@@ -322,10 +323,19 @@ class Worker:
             except subprocess.TimeoutExpired:
                 self.kill()
 
+    def mark(self) -> None:
+        """Remember where the log stood when the measurement ended (teardown noise after)."""
+        try:
+            self.measured_bytes = self.log_path.stat().st_size
+        except OSError:
+            self.measured_bytes = None
+
     def log_counts(self) -> collections.Counter:
+        """What went wrong in the worker while it was measured, from its log."""
         counts: collections.Counter = collections.Counter()
         try:
-            text = self.log_path.read_text(errors="replace")
+            with open(self.log_path, "rb") as log:
+                text = log.read(self.measured_bytes).decode(errors="replace")
         except OSError:
             return counts
         for line in text.splitlines():
@@ -741,6 +751,8 @@ async def run_phase(
         if time.monotonic() - last_change > (10.0 if fault else 5.0):
             break  # nothing has moved for a while: what is missing is lost
     run.stopping = True
+    for worker in workers:
+        worker.mark()
     if not sender.done():
         sender.cancel()
         result.notes.append("the sender did not finish in time")

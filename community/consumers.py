@@ -6,10 +6,13 @@ memberships change, so someone who leaves a cohort is disconnected at once (clos
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import json
 import logging
 
 from channels.db import database_sync_to_async
+from channels.exceptions import ChannelFull
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 
 from cms.errors import ApplicationError
@@ -30,9 +33,21 @@ from .selectors import can_access_space, events_after, space_get_visible, thread
 logger = logging.getLogger(__name__)
 
 
+RELAY_ONLY = {
+    "space.event",
+    "notify",
+    "typing.event",
+    "presence.join",
+    "presence.here",
+    "presence.leave",
+}
+PRESENCE_DELAY = 0.5
+
+
 class SpaceConsumer(AsyncJsonWebsocketConsumer):
     space: Space | None = None
     joined = False
+    _presence_task: asyncio.Task | None = None
 
     async def connect(self):
         self.user = self.scope.get("user")
@@ -77,6 +92,8 @@ class SpaceConsumer(AsyncJsonWebsocketConsumer):
         """Stop receiving the space's events. Also done before the server closes a joined
         socket: until the client's disconnect arrives, group messages would otherwise still be
         sent down a closed socket (uvicorn raises on a send after close)."""
+        if self._presence_task is not None:
+            self._presence_task.cancel()
         if self.joined:
             self.joined = False
             await self.channel_layer.group_send(
@@ -220,8 +237,14 @@ class SpaceConsumer(AsyncJsonWebsocketConsumer):
     # --- channel-layer events ------------------------------------------------------------
 
     async def dispatch(self, message):
+        kind = message["type"]
         # Group messages still queued when the server closed a joined socket are dropped.
-        if not self.joined and not message["type"].startswith("websocket."):
+        if not self.joined and not kind.startswith("websocket."):
+            return
+        if kind in RELAY_ONLY:
+            # These handlers only forward to the socket: skip Channels' per-message
+            # close_old_connections(), a thread hop that serialised every broadcast.
+            await getattr(self, kind.replace(".", "_"))(message)
             return
         await super().dispatch(message)
 
@@ -253,17 +276,30 @@ class SpaceConsumer(AsyncJsonWebsocketConsumer):
         if channel == self.channel_name:
             return
         self.present[channel] = message["user"]
-        await self.channel_layer.send(
-            channel, {"type": "presence.here", "user": self.me, "channel": self.channel_name}
-        )
-        await self._send_presence()
+        # A newcomer whose inbox is full misses one name; nobody's socket dies for it.
+        with contextlib.suppress(ChannelFull):
+            await self.channel_layer.send(
+                channel, {"type": "presence.here", "user": self.me, "channel": self.channel_name}
+            )
+        self._schedule_presence()
 
     async def presence_here(self, message):
         self.present[message["channel"]] = message["user"]
-        await self._send_presence()
+        self._schedule_presence()
 
     async def presence_leave(self, message):
         if self.present.pop(message["channel"], None) is not None:
+            self._schedule_presence()
+
+    def _schedule_presence(self) -> None:
+        """Coalesce presence changes: when many people arrive at once, send one list per
+        PRESENCE_DELAY seconds instead of one per arrival."""
+        if self._presence_task is None or self._presence_task.done():
+            self._presence_task = asyncio.ensure_future(self._presence_later())
+
+    async def _presence_later(self) -> None:
+        await asyncio.sleep(PRESENCE_DELAY)
+        if self.joined:
             await self._send_presence()
 
     async def _send_presence(self) -> None:

@@ -1071,7 +1071,12 @@ def main() -> int:
     return 0
 
 
+def _terminated(signum, frame):
+    raise SystemExit(128 + signum)  # unwinds through main(), so the cleanup below runs
+
+
 if __name__ == "__main__":
+    signal.signal(signal.SIGTERM, _terminated)
     watchdog = threading.Timer(ARGS.timeout + 30, _watchdog)
     watchdog.daemon = True
     watchdog.start()

@@ -32,10 +32,16 @@ if not settings.configured:
             "default": (
                 {
                     "BACKEND": "channels_redis.core.RedisChannelLayer",
-                    "CONFIG": {"hosts": [_redis], "prefix": "benchrelay"},
+                    # The same pool size and capacity as Praxis (cms/settings/base.py).
+                    "CONFIG": {
+                        "hosts": [{"address": _redis, "max_connections": 1000}],
+                        "prefix": "benchrelay",
+                        "capacity": 2000,
+                    },
                 }
                 if _redis
-                else {"BACKEND": "channels.layers.InMemoryChannelLayer"}
+                # The same paced in-memory layer as Praxis (cms/layers.py).
+                else {"BACKEND": "cms.layers.PacedInMemoryChannelLayer"}
             )
         },
     )

@@ -43,6 +43,12 @@ RELAY_ONLY = {
 }
 PRESENCE_DELAY = 0.5
 
+# Who is connected to which space in this process: space id -> channel name -> user ref.
+# A newcomer reads its own process's members here, and only one consumer per other process
+# answers its join with that process's list: O(processes) messages per join instead of
+# O(members), which on Redis was a reply storm (N^2 messages when a whole cohort connects).
+_LOCAL_PRESENCE: dict[int, dict[str, dict]] = {}
+
 
 class SpaceConsumer(AsyncJsonWebsocketConsumer):
     space: Space | None = None
@@ -69,7 +75,9 @@ class SpaceConsumer(AsyncJsonWebsocketConsumer):
         await self.channel_layer.group_add(self.group, self.channel_name)
         await self.channel_layer.group_add(user_group(self.user.pk), self.channel_name)
         self.joined = True
-        self.present[self.channel_name] = self.me
+        local = _LOCAL_PRESENCE.setdefault(self.space.pk, {})
+        local[self.channel_name] = self.me
+        self.present.update(local)
         await self.send_json(
             {
                 "type": "hello",
@@ -96,6 +104,10 @@ class SpaceConsumer(AsyncJsonWebsocketConsumer):
             self._presence_task.cancel()
         if self.joined:
             self.joined = False
+            local = _LOCAL_PRESENCE.get(self.space.pk, {})
+            local.pop(self.channel_name, None)
+            if not local:
+                _LOCAL_PRESENCE.pop(self.space.pk, None)
             await self.channel_layer.group_send(
                 self.group, {"type": "presence.leave", "channel": self.channel_name}
             )
@@ -276,15 +288,18 @@ class SpaceConsumer(AsyncJsonWebsocketConsumer):
         if channel == self.channel_name:
             return
         self.present[channel] = message["user"]
-        # A newcomer whose inbox is full misses one name; nobody's socket dies for it.
-        with contextlib.suppress(ChannelFull):
-            await self.channel_layer.send(
-                channel, {"type": "presence.here", "user": self.me, "channel": self.channel_name}
-            )
         self._schedule_presence()
+        local = _LOCAL_PRESENCE.get(self.space.pk, {})
+        if channel in local:
+            return  # a newcomer in this process read the local list itself
+        if self.channel_name != min((name for name in local if name != channel), default=None):
+            return  # one consumer per process answers, with everyone here
+        # A newcomer whose inbox is full misses these names; nobody's socket dies for it.
+        with contextlib.suppress(ChannelFull):
+            await self.channel_layer.send(channel, {"type": "presence.here", "users": dict(local)})
 
     async def presence_here(self, message):
-        self.present[message["channel"]] = message["user"]
+        self.present.update(message["users"])
         self._schedule_presence()
 
     async def presence_leave(self, message):

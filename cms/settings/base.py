@@ -120,11 +120,28 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # Redis, when configured, carries both the channel layer and the cache so several
 # ASGI workers share broadcasts and rate-limit counters.
 REDIS_URL = env_str("REDIS_URL")
+# Connections each worker may hold to Redis for the channel layer. redis-py's own default
+# (100) is less than the layer calls in flight when a whole cohort connects at once: the
+# surplus failed with MaxConnectionsError and those sockets died (bench/community_fanout.py).
+REDIS_MAX_CONNECTIONS = int(env_str("REDIS_MAX_CONNECTIONS", "1000"))
+# channels-redis keeps all of a worker's sockets in one Redis inbox, and its capacity (100 by
+# default) is per inbox: a cohort connecting at once overflowed it and lost presence messages.
+REDIS_LAYER_CAPACITY = int(env_str("REDIS_LAYER_CAPACITY", "2000"))
+
+
+def redis_layer_hosts(url: str) -> list[dict]:
+    return [{"address": url, "max_connections": REDIS_MAX_CONNECTIONS}]
+
+
 if REDIS_URL:
     CHANNEL_LAYERS = {
         "default": {
             "BACKEND": "channels_redis.core.RedisChannelLayer",
-            "CONFIG": {"hosts": [REDIS_URL], "prefix": "praxis"},
+            "CONFIG": {
+                "hosts": redis_layer_hosts(REDIS_URL),
+                "prefix": "praxis",
+                "capacity": REDIS_LAYER_CAPACITY,
+            },
         }
     }
     CACHES = {
@@ -135,7 +152,7 @@ if REDIS_URL:
         }
     }
 else:
-    CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+    CHANNEL_LAYERS = {"default": {"BACKEND": "cms.layers.PacedInMemoryChannelLayer"}}
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")

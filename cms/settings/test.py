@@ -39,5 +39,5 @@ if REDIS_URL and _worker.startswith("gw"):
     _parts = urlsplit(REDIS_URL)
     _base = int(_parts.path.strip("/") or 0)
     REDIS_URL = urlunsplit(_parts._replace(path=f"/{_base + 1 + int(_worker[2:])}"))
-    CHANNEL_LAYERS["default"]["CONFIG"]["hosts"] = [REDIS_URL]
+    CHANNEL_LAYERS["default"]["CONFIG"]["hosts"] = redis_layer_hosts(REDIS_URL)
     CACHES["default"]["LOCATION"] = REDIS_URL

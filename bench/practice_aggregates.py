@@ -1,0 +1,308 @@
+"""Benchmark: the lead's team aggregates (page, district page and API) for a district of
+50 coaches with a year of practice each (~10,000 entries) plus teacher feedback.
+
+Builds a small district (1 team of 5 coaches) and the full one (5 teams of 10 coaches), each
+coach with about 200 entries spread over the last twelve months and a feedback answer on about
+one entry in five. Then, as the lead, requests the team page (/practice/teams/<pk>/), the
+district page (/practice/teams/) and the team API (/api/v1/practice/teams/<pk>/) through
+Django's test client, and calls ``lead_aggregates`` on its own. Aggregation happens in the
+database (values + Sum + TruncMonth), so the query count must not grow with entries or members.
+
+Targets: the same number of queries at both sizes; p95 <= 200 ms at the full size.
+
+    .venv/bin/python bench/practice_aggregates.py [--runs 50]
+
+Without DATABASE_URL it uses a throwaway SQLite file. With a PostgreSQL DATABASE_URL it
+creates its own database on that server (praxis_bench_practice_<pid>) and drops it at the
+end: the database named in the URL is never read or written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import os
+import random
+import statistics
+import sys
+import time
+from datetime import timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench._databases import own_database  # noqa: E402
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.test")
+CLEAN_UP = own_database("practice")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.contrib.auth import get_user_model  # noqa: E402
+from django.contrib.auth.hashers import make_password  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.utils import timezone  # noqa: E402
+
+from accounts.services import user_create  # noqa: E402
+from cohorts import services as cohort_services  # noqa: E402
+from cohorts.models import (  # noqa: E402
+    CohortStatus,
+    Enrollment,
+    EnrollmentStatus,
+    Pace,
+    TeamMembership,  # noqa: E402
+)
+from courses import services as course_services  # noqa: E402
+from practice.models import (  # noqa: E402
+    FeedbackLink,
+    FeedbackResponse,
+    Kind,
+    PracticeEntry,
+)
+from practice.selectors import lead_aggregates  # noqa: E402
+from practice.services import hash_token  # noqa: E402
+
+ENTRIES_PER_COACH = 200
+P95_TARGET_MS = 200.0
+SIZES = {"small": (1, 5), "full": (5, 10)}  # teams x coaches per team
+
+
+def build_course(catalog):
+    outline = [
+        {
+            "title": "Module 1",
+            "slug": "module-1",
+            "lessons": [{"title": "Lesson 1.1", "slug": "lesson-1-1", "body": []}],
+        }
+    ]
+    course, _created = course_services.course_build(
+        catalog=catalog, title="Coaching in practice", slug="coaching", modules=outline, summary="x"
+    )
+    return course
+
+
+def build_district(label: str, course, facilitator, teams: int, per_team: int):
+    """A lead with ``teams`` teams of ``per_team`` coaches, each with a year of entries.
+
+    Benchmark fixture: users, memberships, enrollments, entries, links and responses are
+    written with bulk_create, bypassing the services (user_create, team_join,
+    practice_entry_create, feedback_submit) so that 10,000 entries take seconds; they are the
+    rows those services would write. The cohort and teams go through services.
+    """
+    today = timezone.localdate()
+    User = get_user_model()
+    lead = user_create(
+        email=f"lead-{label}@example.org",
+        password=None,
+        username=f"lead-{label}",
+        display_name=f"Lead {label}",
+        role="team_lead",
+    )
+    cohort = cohort_services.cohort_create(
+        course=course,
+        title=f"District {label}",
+        pace=Pace.FACILITATED,
+        status=CohortStatus.RUNNING,
+        starts_on=today - timedelta(days=30),
+        ends_on=today + timedelta(days=60),
+        capacity=teams * per_team + 1,
+        time_zone="UTC",
+        facilitators=[facilitator],
+    )
+    organization = cohort_services.organization_create(name=f"District {label}")
+    rng = random.Random(label)
+    password = make_password(None)
+    kinds = list(Kind.values)
+    team_list = []
+    for t in range(teams):
+        team = cohort_services.team_create(
+            organization=organization,
+            cohort=cohort,
+            name=f"Team {t + 1}",
+            seats=per_team,
+            leads=[lead],
+            by=facilitator,
+        )
+        team_list.append(team)
+        prefix = f"{label}-t{t}-"
+        User.objects.bulk_create(
+            User(
+                username=f"{prefix}{i}",
+                email=f"{prefix}{i}@example.org",
+                display_name=f"Coach {label} {t}.{i}",
+                password=password,
+            )
+            for i in range(per_team)
+        )
+        coaches = list(User.objects.filter(username__startswith=prefix))
+        TeamMembership.objects.bulk_create(
+            TeamMembership(team=team, user=c, role=TeamMembership.Role.MEMBER) for c in coaches
+        )
+        Enrollment.objects.bulk_create(
+            Enrollment(cohort=cohort, user=c, team=team, status=EnrollmentStatus.ACTIVE)
+            for c in coaches
+        )
+        for coach in coaches:
+            PracticeEntry.objects.bulk_create(
+                PracticeEntry(
+                    coach=coach,
+                    date=today - timedelta(days=rng.randrange(0, 365)),
+                    minutes=rng.choice((20, 30, 45, 50, 60, 90)),
+                    kind=rng.choice(kinds),
+                    teachers_reached=rng.randint(1, 8),
+                    private_notes="Private note that a lead must never see.",
+                )
+                for _ in range(ENTRIES_PER_COACH)
+            )
+        entries = list(PracticeEntry.objects.filter(coach__in=coaches).values_list("pk", flat=True))
+        asked = [pk for pk in entries if rng.random() < 0.2]
+        FeedbackLink.objects.bulk_create(
+            FeedbackLink(
+                entry_id=pk,
+                token_hash=hash_token(f"{label}-{pk}"),
+                expires_at=timezone.now() + timedelta(days=14),
+            )
+            for pk in asked
+        )
+        links = FeedbackLink.objects.filter(entry_id__in=asked)
+        FeedbackResponse.objects.bulk_create(
+            FeedbackResponse(
+                link=link,
+                usefulness=rng.randint(2, 5),
+                confidence=rng.randint(1, 5),
+                comment="A comment only the coach sees.",
+            )
+            for link in links
+        )
+    return lead, team_list
+
+
+def count_queries(call) -> tuple[int, object]:
+    queries: list[str] = []
+
+    def count(execute, sql, params, many, context):
+        queries.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(count):
+        result = call()
+    return len(queries), result
+
+
+def timings(call, runs: int) -> tuple[float, float, float, int]:
+    """Wall-clock p50 and p95 in ms; this process's CPU p50 in ms, which other processes on a
+    busy machine do not inflate (on PostgreSQL it leaves out the server's share); and how many
+    full (generation 2) garbage collections ran meanwhile: at 500 learners one costs about
+    as much as a request, so they set p95."""
+    wall, cpu = [], []
+    full_collections = gc.get_stats()[2]["collections"]
+    for _ in range(runs):
+        started, started_cpu = time.perf_counter(), time.process_time()
+        call()
+        wall.append((time.perf_counter() - started) * 1000)
+        cpu.append((time.process_time() - started_cpu) * 1000)
+    full_collections = gc.get_stats()[2]["collections"] - full_collections
+    wall.sort()
+    p95 = wall[max(0, int(len(wall) * 0.95) - 1)]
+    return statistics.median(wall), p95, statistics.median(cpu), full_collections
+
+
+def get_ok(client: Client, url: str, **headers):
+    def call():
+        response = client.get(url, **headers)
+        if response.status_code != 200:
+            raise SystemExit(f"GET {url} answered {response.status_code}")
+        return response
+
+    return call
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--runs", type=int, default=50)
+    args = parser.parse_args()
+
+    call_command("migrate", verbosity=0)
+    _home, catalog = course_services.site_root_ensure()
+    course = build_course(catalog)
+    facilitator = user_create(
+        email="fran@example.org", password=None, username="fran", role="facilitator"
+    )
+    districts = {
+        label: build_district(label, course, facilitator, teams, per_team)
+        for label, (teams, per_team) in SIZES.items()
+    }
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+
+    results: dict[str, dict[str, tuple]] = {}
+    for label, (lead, teams) in districts.items():
+        client = Client()
+        client.force_login(lead)
+        team = teams[0]
+        targets = {
+            "team page": get_ok(client, f"/practice/teams/{team.pk}/"),
+            "district page": get_ok(client, "/practice/teams/"),
+            "team API": get_ok(
+                client, f"/api/v1/practice/teams/{team.pk}/", HTTP_ACCEPT="application/json"
+            ),
+            "lead_aggregates()": lambda lead=lead: lead_aggregates(user=lead),
+        }
+        for name, call in targets.items():
+            call()  # warm up
+            queries, response = count_queries(call)
+            if name == "district page":
+                body = response.content.decode()
+                assert "Private note" not in body and "A comment only" not in body
+            results.setdefault(name, {})[label] = (queries, *timings(call, args.runs))
+
+    vendor = "PostgreSQL" if connection.vendor == "postgresql" else "SQLite"
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+    print(
+        f"practice aggregates, {args.runs} runs each (Django test client, {vendor}; "
+        f"load average {load} on {os.cpu_count()} CPUs)"
+    )
+    for label, (teams, per_team) in SIZES.items():
+        coaches = teams * per_team
+        entries = PracticeEntry.objects.filter(
+            coach__team_memberships__team__in=districts[label][1]
+        )
+        responses = FeedbackResponse.objects.filter(link__entry__in=entries)
+        print(
+            f"  {label}: {teams} team(s) x {per_team} coaches = {coaches} coaches, "
+            f"{entries.count()} entries, {responses.count()} feedback answers"
+        )
+    print(
+        f"{'target':<20} {'size':>6} {'queries':>8} {'p50 ms':>8} {'p95 ms':>8} "
+        f"{'CPU p50':>8} {'full GCs':>8}"
+    )
+    for name, by_size in results.items():
+        for label, (queries, p50, p95, cpu, collections) in by_size.items():
+            print(
+                f"{name:<20} {label:>6} {queries:>8} {p50:>8.1f} {p95:>8.1f} "
+                f"{cpu:>8.1f} {collections:>8}"
+            )
+    verdicts = []
+    for name in ("team page", "district page", "team API"):
+        small, full = results[name]["small"], results[name]["full"]
+        flat = small[0] == full[0]
+        fast = full[2] <= P95_TARGET_MS
+        verdicts.append(
+            f"{name}: queries {small[0]} vs {full[0]} {'same' if flat else 'DIFFER'}, "
+            f"p95 {full[2]:.0f} ms {'<=' if fast else '>'} {P95_TARGET_MS:.0f} ms -> "
+            f"{'OK' if flat and fast else 'MISS'}"
+        )
+    print("targets: " + "; ".join(verdicts))
+
+
+if __name__ == "__main__":
+    try:
+        main()
+    finally:
+        CLEAN_UP()

@@ -1,0 +1,24 @@
+"""Practice API under /api/v1/practice/."""
+
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("practice/entries/", views.EntryListApi.as_view(), name="practice-entry-list"),
+    path("practice/entries/<int:pk>/", views.EntryDetailApi.as_view(), name="practice-entry"),
+    path(
+        "practice/entries/<int:pk>/feedback-links/",
+        views.EntryFeedbackLinkApi.as_view(),
+        name="practice-entry-feedback-link",
+    ),
+    path(
+        "practice/entries/<int:pk>/feedback/",
+        views.EntryFeedbackApi.as_view(),
+        name="practice-entry-feedback",
+    ),
+    path("practice/summary/", views.SummaryApi.as_view(), name="practice-summary"),
+    path("practice/teams/", views.TeamAggregateListApi.as_view(), name="practice-team-list"),
+    path("practice/teams/<int:pk>/", views.TeamAggregateApi.as_view(), name="practice-team"),
+    path("practice/feedback/", views.FeedbackSubmitApi.as_view(), name="practice-feedback"),
+]

@@ -7,9 +7,11 @@ from django.core.management import call_command
 from django.test.utils import override_settings
 
 from accounts.demo import login_table, seed_people
+from badges.demo import seed_badges
 from cohorts.demo import seed_cohorts
 from community.demo import seed_community
 from courses.demo import seed_courses
+from practice.demo import seed_practice
 
 
 def seed(*, stdout=None, verbosity: int = 1) -> dict:
@@ -19,6 +21,8 @@ def seed(*, stdout=None, verbosity: int = 1) -> dict:
         courses = seed_courses(user=people.get("elena"))
         seed_cohorts(people=people)
         seed_community(people=people)
+        seed_practice(people=people)
+        seed_badges(people=people)
     call_command("update_index", verbosity=0)
     summary = {
         "people": len(people),

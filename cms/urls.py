@@ -14,6 +14,9 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("", include("cohorts.urls")),
     path("community/", include("community.urls")),
+    path("practice/", include("practice.urls")),
+    path("badges/", include("badges.urls")),
+    path("", include("badges.openbadges.urls")),
     path("api/v1/", include("cms.api.urls")),
 ]
 

@@ -12,6 +12,10 @@ from django.dispatch import Signal
 
 course_completed = Signal()
 
+# ``reflection_written(user, reflection)`` — sent after the transaction that saved (or
+# rewrote) a reflection commits. The badges app re-evaluates its award rules on it.
+reflection_written = Signal()
+
 # ``membership_changed(user_id)`` — someone's enrollments or team memberships changed; open
 # discussion sockets re-check their rights.
 # ``announcement_posted(announcement)`` — the community app pins it in the cohort space.

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from cms.errors import ApplicationError
 from courses.models import LessonPage
+from practice import selectors as practice_selectors
 
 from . import page_selectors, selectors, services
 from .forms import (
@@ -59,6 +60,7 @@ def my_learning(request):
             "data": data,
             "managed": selectors.cohorts_managed_by(user=request.user).select_related("course"),
             "teams": selectors.teams_led_by(user=request.user),
+            "practice": practice_selectors.month_progress(user=request.user),
         },
     )
 

@@ -14,4 +14,6 @@ urlpatterns = [
     path("", include("courses.api.urls")),
     path("", include("cohorts.api.urls")),
     path("", include("community.api.urls")),
+    path("", include("practice.api.urls")),
+    path("", include("badges.api.urls")),
 ]

@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "courses",
     "cohorts",
     "community",
+    "practice",
     "badges",
     "cms",
     "wagtail.contrib.forms",

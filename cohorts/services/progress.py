@@ -11,7 +11,7 @@ from cms.errors import ApplicationError, PermissionDenied
 from courses.models import LessonPage
 
 from .. import emails
-from ..events import course_completed
+from ..events import course_completed, reflection_written
 from ..models import CourseCompletion, Enrollment, LessonCompletion, Reflection, ReflectionFeedback
 from ..selectors import _course_of, lesson_access, reflections_visible_to
 
@@ -102,6 +102,9 @@ def reflection_save(*, user, lesson: LessonPage, block_id: str, text: str) -> Re
         defaults={"course": course, "prompt": prompt, "text": text},
     )
     _touch(access.enrollment)
+    transaction.on_commit(
+        lambda: reflection_written.send(sender=Reflection, user=user, reflection=reflection)
+    )
     return reflection
 
 

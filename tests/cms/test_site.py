@@ -15,7 +15,7 @@ def test_healthz_reports_database_and_channel_layer(client):
     assert body["status"] == "ok"
     assert body["database"]["ok"] is True
     assert body["database"]["vendor"] == connection.vendor
-    expected_layer = "RedisChannelLayer" if settings.REDIS_URL else "InMemoryChannelLayer"
+    expected_layer = "RedisChannelLayer" if settings.REDIS_URL else "PacedInMemoryChannelLayer"
     assert body["channel_layer"] == {**body["channel_layer"], "ok": True, "backend": expected_layer}
 
 

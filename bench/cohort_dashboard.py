@@ -24,55 +24,19 @@ import argparse
 import gc
 import os
 import random
-import shutil
 import statistics
 import sys
-import tempfile
 import time
-from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-PG_SCHEMES = ("postgres", "postgresql", "pgsql")
 
-
-def _own_database() -> Callable[[], None]:
-    """Point DATABASE_URL at a database of our own; returns what removes it afterwards."""
-    given = os.environ.get("DATABASE_URL", "").strip()
-    if not given:
-        tmp = tempfile.mkdtemp(prefix="praxis-bench-")
-        os.environ["DATABASE_URL"] = f"sqlite:///{tmp}/bench.sqlite3"
-        return lambda: shutil.rmtree(tmp, ignore_errors=True)
-    parts = urlsplit(given)
-    if parts.scheme not in PG_SCHEMES:
-        return lambda: None  # a SQLite URL: used as given, like bench/lesson_page.py
-    return _own_postgres_database(parts, f"praxis_bench_dashboard_{os.getpid()}")
-
-
-def _own_postgres_database(parts, name: str) -> Callable[[], None]:
-    import psycopg
-
-    admin = urlunsplit(parts._replace(scheme="postgresql", path="/postgres"))
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        conn.execute(f'CREATE DATABASE "{name}"')
-    os.environ["DATABASE_URL"] = urlunsplit(parts._replace(path=f"/{name}"))
-
-    def drop() -> None:
-        from django.db import connections
-
-        connections.close_all()
-        with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-    return drop
-
+from bench._databases import own_database  # noqa: E402
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.test")
-CLEAN_UP = _own_database()
+CLEAN_UP = own_database("dashboard")
 
 import django  # noqa: E402
 

@@ -23,9 +23,7 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import sys
-import tempfile
 import threading
 import time
 from collections.abc import Callable
@@ -33,11 +31,12 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-PG_SCHEMES = ("postgres", "postgresql", "pgsql")
+
+from bench._databases import PG_SCHEMES, own_postgres_database, own_sqlite_database  # noqa: E402
 
 
 def _arguments() -> argparse.Namespace:
@@ -54,9 +53,7 @@ def _arguments() -> argparse.Namespace:
 def _own_database(sqlite: bool) -> Callable[[], None]:
     """Point DATABASE_URL at a database of our own; returns what removes it afterwards."""
     if sqlite:
-        tmp = tempfile.mkdtemp(prefix="praxis-storm-")
-        os.environ["DATABASE_URL"] = f"sqlite:///{tmp}/storm.sqlite3"
-        return lambda: shutil.rmtree(tmp, ignore_errors=True)
+        return own_sqlite_database("storm")
     parts = urlsplit(os.environ.get("DATABASE_URL", "").strip())
     if parts.scheme not in PG_SCHEMES:
         sys.stderr.write(
@@ -67,26 +64,7 @@ def _own_database(sqlite: bool) -> Callable[[], None]:
             "or run the same storm on SQLite with --sqlite.\n"
         )
         raise SystemExit(0)
-    return _own_postgres_database(parts, f"praxis_bench_storm_{os.getpid()}")
-
-
-def _own_postgres_database(parts, name: str) -> Callable[[], None]:
-    import psycopg
-
-    admin = urlunsplit(parts._replace(scheme="postgresql", path="/postgres"))
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        conn.execute(f'CREATE DATABASE "{name}"')
-    os.environ["DATABASE_URL"] = urlunsplit(parts._replace(path=f"/{name}"))
-
-    def drop() -> None:
-        from django.db import connections
-
-        connections.close_all()
-        with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-    return drop
+    return own_postgres_database(parts, f"praxis_bench_storm_{os.getpid()}")
 
 
 ARGS = _arguments()

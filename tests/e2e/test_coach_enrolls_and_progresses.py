@@ -3,6 +3,8 @@ progress bar move; a locked module says when it opens."""
 
 from __future__ import annotations
 
+from playwright.sync_api import expect
+
 from accounts.demo import DEMO_PASSWORD
 
 
@@ -25,10 +27,10 @@ def test_coach_enrolls_completes_a_lesson_and_progress_moves(page, screenshot):
     _login(page, "ben")
     page.get_by_role("link", name="Cohorts", exact=True).click()
     page.get_by_role("link", name="Fall 2026 Facilitated Cohort").click()
-    assert page.get_by_text("Francesca Ortiz").first.is_visible()
+    expect(page.get_by_text("Francesca Ortiz").first).to_be_visible()
     screenshot(page, "10-cohort-page")
     page.get_by_role("button", name="Enroll").click()
-    assert page.get_by_text("You're enrolled in Fall 2026 Facilitated Cohort").is_visible()
+    expect(page.get_by_text("You're enrolled in Fall 2026 Facilitated Cohort")).to_be_visible()
 
     page.get_by_role("link", name="Go to my learning").click()
     assert _progress(page) == 0
@@ -38,14 +40,14 @@ def test_coach_enrolls_completes_a_lesson_and_progress_moves(page, screenshot):
         "link", name="Start: 1.1"
     ).click()
     page.get_by_role("button", name="Complete and continue").click()
-    assert "1.2" in page.locator('.outline [aria-current="page"]').inner_text()
+    expect(page.locator('.outline [aria-current="page"]')).to_contain_text("1.2")
     assert page.locator(".outline .done-mark").count() == 1
     screenshot(page, "12-lesson-after-complete")
 
     page.get_by_role("link", name="My learning").click()
     assert _progress(page) == 6  # 1 of 18 lessons
     card = page.locator(".enrollment-card", has_text="Fall 2026 Facilitated Cohort")
-    assert "1 of 18 lessons" in card.locator(".progress__label").inner_text()
+    expect(card.locator(".progress__label")).to_contain_text("1 of 18 lessons")
     screenshot(page, "13-my-learning-after")
 
 
@@ -55,8 +57,8 @@ def test_unreleased_module_is_locked_with_its_date(page, screenshot):
     page.locator(".syllabus > li").nth(4).get_by_role("link").first.click()
     lesson_link = page.locator(".syllabus li a").first
     lesson_link.click()
-    assert page.get_by_role("heading", name="Opens").is_visible()
-    assert page.get_by_text("This module opens on").is_visible()
+    expect(page.get_by_role("heading", name="Opens")).to_be_visible()
+    expect(page.get_by_text("This module opens on")).to_be_visible()
     screenshot(page, "14-locked-lesson")
 
 

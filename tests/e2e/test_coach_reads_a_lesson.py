@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from playwright.sync_api import expect
+
 from accounts.demo import DEMO_PASSWORD
 
 
@@ -11,28 +13,28 @@ def test_coach_logs_in_and_reads_a_lesson(page, screenshot):
     page.get_by_label("Password").fill(DEMO_PASSWORD)
     page.get_by_role("button", name="Log in").click()
     page.wait_for_url("**/")
-    assert page.locator(".site-nav__user").inner_text() == "Maya Robinson"
+    expect(page.locator(".site-nav__user")).to_have_text("Maya Robinson")
 
     page.get_by_role("link", name="Courses", exact=True).first.click()
     page.wait_for_url("**/courses/")
-    assert page.get_by_role("heading", name="Coaching from Theory to Practice").is_visible()
+    expect(page.get_by_role("heading", name="Coaching from Theory to Practice")).to_be_visible()
     screenshot(page, "01-catalog")
 
     page.get_by_role("link", name="Coaching from Theory to Practice").first.click()
-    assert page.locator("h1").inner_text() == "Coaching from Theory to Practice"
+    expect(page.locator("h1")).to_have_text("Coaching from Theory to Practice")
     assert page.locator(".syllabus > li").count() >= 5
     screenshot(page, "02-course")
 
     page.get_by_role("link", name="Start with lesson 1.1").click()
     outline = page.get_by_role("navigation", name="Course outline")
-    assert outline.is_visible()
+    expect(outline).to_be_visible()
     current = outline.locator('[aria-current="page"]')
-    assert "1.1" in current.inner_text()
-    assert page.get_by_role("navigation", name="Breadcrumb").is_visible()
+    expect(current).to_contain_text("1.1")
+    expect(page.get_by_role("navigation", name="Breadcrumb")).to_be_visible()
     screenshot(page, "03-lesson")
 
     page.locator("a[rel=next]").click()
-    assert "1.2" in outline.locator('[aria-current="page"]').inner_text()
+    expect(outline.locator('[aria-current="page"]')).to_contain_text("1.2")
     # The stylesheet is served by the app itself and applied.
     background = page.evaluate(
         "getComputedStyle(document.querySelector('.lesson')).backgroundColor"
@@ -46,7 +48,7 @@ def test_lesson_on_a_phone(browser, server, screenshot):
     page = context.new_page()
     page.goto("/courses/coaching-from-theory-to-practice/")
     page.get_by_role("link", name="Start with lesson 1.1").click()
-    assert page.locator("h1").is_visible()
+    expect(page.locator("h1")).to_be_visible()
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 390, "the lesson page scrolls sideways on a phone"
     screenshot(page, "05-lesson-phone")
@@ -58,5 +60,5 @@ def test_search_finds_a_lesson(page, screenshot):
     results = page.locator(".search-results li")
     assert results.count() >= 1
     results.first.get_by_role("link").click()
-    assert page.locator("h1").is_visible()
+    expect(page.locator("h1")).to_be_visible()
     screenshot(page, "06-search-result")

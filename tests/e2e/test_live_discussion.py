@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 import uuid
 
+from playwright.sync_api import expect
+
 from accounts.demo import DEMO_PASSWORD
 
 
@@ -55,7 +57,7 @@ def test_a_post_appears_live_in_another_coachs_browser(browser, server, screensh
         maya.wait_for_selector(f"[data-posts] .post:has-text('{text}')")
         assert maya.locator(f"[data-posts] .post:has-text('{text}')").count() == 1
         mention = diego.locator(f"[data-posts] .post:has-text('{text}') .mention")
-        assert mention.inner_text() == "@hannah"
+        expect(mention).to_have_text("@hannah")
         screenshot(diego, "20-live-post-arrived")
     finally:
         maya_context.close()

@@ -17,10 +17,11 @@ from channels.layers import InMemoryChannelLayer
 
 class PacedInMemoryChannelLayer(InMemoryChannelLayer):
     sweep_interval = 1.0
+    clock = staticmethod(time.monotonic)
     _swept_at = float("-inf")
 
     def _clean_expired(self) -> None:
-        now = time.monotonic()
+        now = self.clock()
         if now - self._swept_at < self.sweep_interval:
             return
         self._swept_at = now

@@ -5,6 +5,7 @@ and flat query counts for the thread and post lists."""
 
 from __future__ import annotations
 
+import asyncio
 from html.parser import HTMLParser
 from types import SimpleNamespace
 
@@ -524,7 +525,7 @@ def test_a_reply_is_broadcast_after_commit(
     with django_capture_on_commit_callbacks(execute=True):
         response = reply(as_user(api, peer), space, thread)
     assert response.status_code == 201
-    message = async_to_sync(layer.receive)(channel)
+    message = async_to_sync(asyncio.wait_for)(layer.receive(channel), 10)  # never hangs
     assert message["type"] == "space.event"
     assert message["event"]["type"] == "post.created"
     assert message["event"]["seq"] == 3

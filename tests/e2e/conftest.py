@@ -119,8 +119,11 @@ def server(tmp_path_factory):
         log.close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
+    """One Chromium per test module. Playwright's sync API keeps its event loop marked as
+    running in this thread while it is started, so it must stop before the worker moves on
+    to tests that call asyncio.run() or pytest-asyncio."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

@@ -41,6 +41,7 @@ def test_facilitator_approves_and_the_coach_shows_the_badge(browser, server, scr
     card.get_by_role("link", name=BADGE).click()
     expect(page.get_by_role("heading", name=BADGE)).to_be_visible()
     expect(page.get_by_text("Verified:")).to_be_visible()
+    page.wait_for_load_state("load")
     # He has not opted in to show his name on the page (the header shows it to him only).
     assert page.locator(".badge-page").get_by_text("Kevin Tran").count() == 0
     screenshot(page, "42-public-award-page")

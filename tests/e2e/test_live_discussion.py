@@ -48,14 +48,13 @@ def test_a_post_appears_live_in_another_coachs_browser(browser, server, screensh
         option = maya.get_by_role("option", name="Hannah Lee (@hannah)")
         option.wait_for()
         reply.press("Enter")
-        assert reply.input_value() == "@hannah "
+        expect(reply).to_have_value("@hannah ")
         reply.press_sequentially(text)
         maya.get_by_role("button", name="Post reply").click()
         diego.wait_for_selector(f"[data-posts] .post:has-text('{text}')")
-        assert diego.locator("[data-posts] .post").count() == posts_before + 1
+        expect(diego.locator("[data-posts] .post")).to_have_count(posts_before + 1)
         # No reload happened on either page, and Maya sees her post exactly once.
-        maya.wait_for_selector(f"[data-posts] .post:has-text('{text}')")
-        assert maya.locator(f"[data-posts] .post:has-text('{text}')").count() == 1
+        expect(maya.locator(f"[data-posts] .post:has-text('{text}')")).to_have_count(1)
         mention = diego.locator(f"[data-posts] .post:has-text('{text}') .mention")
         expect(mention).to_have_text("@hannah")
         screenshot(diego, "20-live-post-arrived")

@@ -21,10 +21,16 @@ ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+def _free_ports(count: int) -> list[int]:
+    """Distinct free ports: every socket stays bound until all are chosen."""
+    sockets = [socket.socket() for _ in range(count)]
+    try:
+        for sock in sockets:
+            sock.bind(("127.0.0.1", 0))
+        return [sock.getsockname()[1] for sock in sockets]
+    finally:
+        for sock in sockets:
+            sock.close()
 
 
 def _database_url() -> str:
@@ -111,7 +117,7 @@ def test_a_post_through_one_worker_reaches_a_client_on_the_other(space_with_two_
     from websockets.asyncio.client import connect
 
     space, thread, ana, bo = space_with_two_coaches
-    ports = [_free_port(), _free_port()]
+    ports = _free_ports(2)
     workers = [_start_worker(port) for port in ports]
     try:
         for port, worker in zip(ports, workers, strict=True):

@@ -25,7 +25,11 @@ def _clear_cache():
 
 
 @pytest.fixture
-def today():
+def today(monkeypatch):
+    """Today, and the clock held at this instant for the test, so a run that crosses midnight
+    (or a month's end) cannot put the test's dates and the code's in different days."""
+    instant = timezone.now()
+    monkeypatch.setattr(timezone, "now", lambda: instant)
     return timezone.localdate()
 
 

@@ -1,26 +1,28 @@
 """Benchmark: the lesson page's query count and server time for a small and a large course.
 
-Builds two courses in a throwaway SQLite database (5 and 50 lessons), then renders a lesson
-of each through Django's test client many times and prints queries and p50/p95 times.
+Builds two courses (5 and 50 lessons), then renders a lesson of each through Django's test
+client many times and prints queries and p50/p95 times.
 
     .venv/bin/python bench/lesson_page.py [--runs 200]
+
+Without DATABASE_URL it uses a throwaway SQLite file; with a PostgreSQL DATABASE_URL a database
+of its own on that server (bench/_databases.py), dropped at the end.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import sys
-import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-_tmp = tempfile.mkdtemp(prefix="praxis-bench-")
+
+from bench._databases import own_database  # noqa: E402
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.test")
-os.environ.setdefault("DATABASE_URL", f"sqlite:///{_tmp}/bench.sqlite3")
+CLEAN_UP = own_database("lesson")
 
 import django  # noqa: E402
 
@@ -30,6 +32,7 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 
+from bench._measure import count_queries, get_ok, timings  # noqa: E402
 from courses import services  # noqa: E402
 
 
@@ -59,24 +62,11 @@ def build_course(catalog, slug: str, modules: int, lessons: int):
 
 
 def measure(client: Client, url: str, runs: int) -> tuple[int, float, float]:
-    client.get(url)
-    queries: list[str] = []
-
-    def count(execute, sql, params, many, context):
-        queries.append(sql)
-        return execute(sql, params, many, context)
-
-    with connection.execute_wrapper(count):
-        response = client.get(url)
-    assert response.status_code == 200, url
-    timings = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        client.get(url)
-        timings.append((time.perf_counter() - started) * 1000)
-    timings.sort()
-    p95 = timings[int(len(timings) * 0.95) - 1]
-    return len(queries), statistics.median(timings), p95
+    call = get_ok(client, url)
+    call()  # warm
+    queries, _response = count_queries(call)
+    p50, p95, _cpu, _collections = timings(call, runs)
+    return queries, p50, p95
 
 
 def main() -> None:
@@ -87,7 +77,7 @@ def main() -> None:
     _home, catalog = services.site_root_ensure()
     sizes = {"5 lessons": (1, 5), "50 lessons": (5, 10)}
     client = Client()
-    print(f"lesson page, {args.runs} renders each (Django test client, SQLite)")
+    print(f"lesson page, {args.runs} renders each (Django test client, {connection.vendor})")
     print(f"{'course':<12} {'queries':>8} {'p50 ms':>8} {'p95 ms':>8}")
     for name, (modules, lessons) in sizes.items():
         url = build_course(catalog, name.replace(" ", "-"), modules, lessons)
@@ -96,4 +86,7 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    try:
+        main()
+    finally:
+        CLEAN_UP()

@@ -20,12 +20,9 @@ end: the database named in the URL is never read or written.
 from __future__ import annotations
 
 import argparse
-import gc
 import os
 import random
-import statistics
 import sys
-import time
 from datetime import timedelta
 from pathlib import Path
 
@@ -49,6 +46,7 @@ from django.test import Client  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from accounts.services import user_create  # noqa: E402
+from bench._measure import count_queries, get_ok, timings  # noqa: E402
 from cohorts import services as cohort_services  # noqa: E402
 from cohorts.models import (  # noqa: E402
     CohortStatus,
@@ -180,46 +178,6 @@ def build_district(label: str, course, facilitator, teams: int, per_team: int):
             for link in links
         )
     return lead, team_list
-
-
-def count_queries(call) -> tuple[int, object]:
-    queries: list[str] = []
-
-    def count(execute, sql, params, many, context):
-        queries.append(sql)
-        return execute(sql, params, many, context)
-
-    with connection.execute_wrapper(count):
-        result = call()
-    return len(queries), result
-
-
-def timings(call, runs: int) -> tuple[float, float, float, int]:
-    """Wall-clock p50 and p95 in ms; this process's CPU p50 in ms, which other processes on a
-    busy machine do not inflate (on PostgreSQL it leaves out the server's share); and how many
-    full (generation 2) garbage collections ran meanwhile: at 500 learners one costs about
-    as much as a request, so they set p95."""
-    wall, cpu = [], []
-    full_collections = gc.get_stats()[2]["collections"]
-    for _ in range(runs):
-        started, started_cpu = time.perf_counter(), time.process_time()
-        call()
-        wall.append((time.perf_counter() - started) * 1000)
-        cpu.append((time.process_time() - started_cpu) * 1000)
-    full_collections = gc.get_stats()[2]["collections"] - full_collections
-    wall.sort()
-    p95 = wall[max(0, int(len(wall) * 0.95) - 1)]
-    return statistics.median(wall), p95, statistics.median(cpu), full_collections
-
-
-def get_ok(client: Client, url: str, **headers):
-    def call():
-        response = client.get(url, **headers)
-        if response.status_code != 200:
-            raise SystemExit(f"GET {url} answered {response.status_code}")
-        return response
-
-    return call
 
 
 def main() -> None:

@@ -1,7 +1,7 @@
 """Concurrent events award a badge once and open one certification request.
 
 On SQLite (the default run) the storm runs in a subprocess against a fresh SQLite file, as
-tests/cohorts/test_enrollment_concurrency.py explains: the suite's in-memory database is
+tests/sqlite_storm.py explains: the suite's in-memory database is
 visible to one connection only. Write transactions there start with BEGIN IMMEDIATE, so they
 run one at a time; the test proves the service returns the existing award instead of failing.
 On PostgreSQL (CI's second pass) the threads really race: the row lock on the recipient and
@@ -10,41 +10,21 @@ the partial unique index ``badges_one_open_award`` keep it to one award.
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 import threading
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 import pytest
 from django.db import connection
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.sqlite_storm import run_on_fresh_sqlite
+
 THREADS = 12
 
 STORM = """
 import json, sys, threading
 from concurrent.futures import ThreadPoolExecutor
 
-import django
-from django.conf import settings
-
-
-class NoMigrations:
-    def __contains__(self, app_label):
-        return True
-
-    def __getitem__(self, app_label):
-        return None
-
-
-settings.MIGRATION_MODULES = NoMigrations()
-django.setup()
-
 from django.core.files.base import ContentFile
-from django.core.management import call_command
 from django.db import connection
 
 from accounts.services import user_create
@@ -52,7 +32,6 @@ from badges import services
 from badges.models import BadgeAward, BadgeClass, CertificationRequest, Issuer
 
 threads = int(sys.argv[1])
-call_command("migrate", run_syncdb=True, verbosity=0)
 issuer = Issuer.objects.create(name="Praxis", url="https://praxis.example.org/", email="b@x.org")
 png = bytes.fromhex(sys.argv[2])
 classes = []
@@ -108,20 +87,9 @@ def _png() -> bytes:
 
 @pytest.mark.skipif(connection.vendor == "postgresql", reason="the PostgreSQL test below runs")
 def test_concurrent_events_award_once_on_sqlite(tmp_path):
-    env = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "DATABASE_URL")}
-    env["DJANGO_SETTINGS_MODULE"] = "cms.settings.test"
-    env["DATABASE_URL"] = f"sqlite:///{tmp_path / 'storm.sqlite3'}"
-    env["MEDIA_ROOT"] = str(tmp_path / "media")
-    run = subprocess.run(
-        [sys.executable, "-c", STORM, str(THREADS), _png().hex()],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
+    result = run_on_fresh_sqlite(
+        STORM, tmp_path, THREADS, _png().hex(), extra_env={"MEDIA_ROOT": str(tmp_path / "media")}
     )
-    assert run.returncode == 0, run.stderr[-3000:]
-    result = json.loads(run.stdout.strip().splitlines()[-1])
     assert result == {
         "vendor": "sqlite",
         "awards": 1,

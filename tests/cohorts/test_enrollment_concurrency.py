@@ -1,29 +1,20 @@
 """Capacity holds under concurrent enrollments on SQLite too, where write transactions start
 with BEGIN IMMEDIATE (cms/settings/env.py) and so run one at a time.
 
-The suite's SQLite database lives in memory, visible to one connection only, so the storm runs
-in a subprocess against a fresh SQLite file: create the schema, build a cohort of capacity 10,
-then 40 threads, each with its own connection, enroll 40 people at the same moment. On
-PostgreSQL the same storm is tests/integration/test_enrollment_storm.py.
-
-The schema comes from the models (``migrate --run-syncdb`` with migrations switched off, as
-pytest-django's ``--nomigrations`` does): 3 s instead of 15-30 s for the migrations, and
-``makemigrations --check`` in CI keeps models and migrations the same. The two rows Wagtail's
-migrations would have written, the default locale and the root page, are created here.
+The storm runs in a subprocess against a fresh SQLite file (tests/sqlite_storm.py says why):
+build a cohort of capacity 10, then 40 threads, each with its own connection, enroll 40 people
+at the same moment. On PostgreSQL the same storm is tests/integration/test_enrollment_storm.py.
+The two rows Wagtail's migrations would have written, the default locale and the root page,
+are created here.
 """
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 from django.db import connection
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.sqlite_storm import run_on_fresh_sqlite
+
 USERS, CAPACITY = 40, 10
 
 STORM = """
@@ -31,22 +22,6 @@ import json, sys, threading
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
-import django
-from django.conf import settings
-
-
-class NoMigrations:
-    def __contains__(self, app_label):
-        return True
-
-    def __getitem__(self, app_label):
-        return None
-
-
-settings.MIGRATION_MODULES = NoMigrations()
-django.setup()
-
-from django.core.management import call_command
 from django.db import connection
 from django.utils import timezone
 from wagtail.coreutils import get_supported_content_language_variant
@@ -58,7 +33,6 @@ from cohorts.models import Enrollment
 from courses import services as course_services
 
 users, capacity = int(sys.argv[1]), int(sys.argv[2])
-call_command("migrate", run_syncdb=True, verbosity=0)
 Locale.objects.create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
 Page.add_root(instance=Page(title="Root", slug="root"))
 _home, catalog = course_services.site_root_ensure()
@@ -112,21 +86,7 @@ print(json.dumps({
     reason="on PostgreSQL, tests/integration/test_enrollment_storm.py runs the storm",
 )
 def test_capacity_holds_when_everyone_enrolls_at_once(tmp_path):
-    env = {
-        key: value for key, value in os.environ.items() if key not in ("REDIS_URL", "DATABASE_URL")
-    }
-    env["DJANGO_SETTINGS_MODULE"] = "cms.settings.test"
-    env["DATABASE_URL"] = f"sqlite:///{tmp_path / 'storm.sqlite3'}"  # absolute: sqlite:////…
-    run = subprocess.run(
-        [sys.executable, "-c", STORM, str(USERS), str(CAPACITY)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert run.returncode == 0, run.stderr[-3000:]
-    result = json.loads(run.stdout.strip().splitlines()[-1])
+    result = run_on_fresh_sqlite(STORM, tmp_path, USERS, CAPACITY)
 
     assert result["vendor"] == "sqlite"
     assert (result["active"], result["waitlisted"], len(result["errors"])) == (

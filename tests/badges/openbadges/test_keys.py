@@ -4,11 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
-import os
-import subprocess
-import sys
 import threading
-from pathlib import Path
 
 import pytest
 from cryptography.exceptions import InvalidTag
@@ -19,6 +15,7 @@ from django.urls import reverse
 
 from badges.models import IssuerKey
 from badges.openbadges import keys
+from tests.sqlite_storm import run_on_fresh_sqlite
 
 
 def raw_private(private_key) -> bytes:
@@ -87,37 +84,19 @@ def test_a_lost_race_returns_the_winners_key(issuer, monkeypatch):
     assert IssuerKey.objects.filter(issuer=issuer).count() == 1
 
 
-ROOT = Path(__file__).resolve().parents[3]
 THREADS = 8
 
 # The suite's SQLite database lives in memory, one connection only: on SQLite the race runs in
 # a subprocess against a fresh SQLite file (schema from the models, as in
-# tests/cohorts/test_enrollment_concurrency.py). On PostgreSQL it runs in-process below.
+# tests/sqlite_storm.py). On PostgreSQL it runs in-process below.
 KEY_RACE = """
 import json, sys, threading
 
-import django
-from django.conf import settings
-
-
-class NoMigrations:
-    def __contains__(self, app_label):
-        return True
-
-    def __getitem__(self, app_label):
-        return None
-
-
-settings.MIGRATION_MODULES = NoMigrations()
-django.setup()
-
-from django.core.management import call_command
 from django.db import connection, connections
 
 from badges.models import Issuer, IssuerKey
 from badges.openbadges.keys import issuer_key_ensure, signing_key
 
-call_command("migrate", run_syncdb=True, verbosity=0)
 issuer = Issuer.objects.create(name="Race", url="https://race.example.org", email="r@example.org")
 threads = int(sys.argv[1])
 barrier = threading.Barrier(threads)
@@ -155,21 +134,7 @@ print(json.dumps({
     connection.vendor != "sqlite", reason="on PostgreSQL the in-process race below runs"
 )
 def test_concurrent_first_use_yields_one_key_on_sqlite(tmp_path):
-    env = {
-        key: value for key, value in os.environ.items() if key not in ("REDIS_URL", "DATABASE_URL")
-    }
-    env["DJANGO_SETTINGS_MODULE"] = "cms.settings.test"
-    env["DATABASE_URL"] = f"sqlite:///{tmp_path / 'keys.sqlite3'}"
-    run = subprocess.run(
-        [sys.executable, "-c", KEY_RACE, str(THREADS)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert run.returncode == 0, run.stderr[-3000:]
-    result = json.loads(run.stdout.strip().splitlines()[-1])
+    result = run_on_fresh_sqlite(KEY_RACE, tmp_path, THREADS)
     assert result["vendor"] == "sqlite"
     assert result["errors"] == []
     assert len(result["results"]) == THREADS

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 from playwright.sync_api import expect
 
 from accounts.demo import DEMO_PASSWORD
@@ -25,7 +27,14 @@ def test_coach_logs_a_session_and_reads_anonymous_feedback(browser, server, scre
         page = coach_context.new_page()
         page.set_default_timeout(15_000)
         _login(page, "kevin")
-        page.get_by_role("link", name="Practice", exact=True).click()
+        # On a phone the menu folds behind a button; the bell stays in view.
+        practice_link = page.get_by_role("link", name="Practice", exact=True)
+        expect(practice_link).to_be_hidden()
+        expect(page.get_by_role("link", name=re.compile(r"^Notifications"))).to_be_visible()
+        menu = page.get_by_role("button", name="Menu")
+        menu.click()
+        expect(menu).to_have_attribute("aria-expanded", "true")
+        practice_link.click()
         page.get_by_label("Minutes", exact=True).fill("40")
         page.get_by_label("Kind of session", exact=True).select_option("tech_club")
         page.get_by_label("Teachers reached", exact=True).fill("6")
@@ -48,7 +57,8 @@ def test_coach_logs_a_session_and_reads_anonymous_feedback(browser, server, scre
         teacher = teacher_context.new_page()
         teacher.set_default_timeout(15_000)
         teacher.goto(url)
-        expect(teacher.get_by_role("link", name="Log in")).to_be_visible()  # not signed in
+        # Not signed in (on a phone the menu holding "Log in" is folded).
+        expect(teacher.get_by_role("link", name="Log in", include_hidden=True)).to_have_count(1)
         teacher.locator("#id_usefulness").get_by_label("5").check()
         teacher.locator("#id_confidence").get_by_label("4").check()
         teacher.get_by_label("Anything you'd like your coach to know?").fill(

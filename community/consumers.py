@@ -40,8 +40,14 @@ RELAY_ONLY = {
     "presence.join",
     "presence.here",
     "presence.leave",
+    "presence.beat",
 }
 PRESENCE_DELAY = 0.5
+# Every PRESENCE_BEAT seconds one consumer per process says who is still connected there; a
+# channel not heard of for PRESENCE_STALE seconds is forgotten. That is how the people on a
+# process that died without saying goodbye (killed, out of memory) leave everyone's list.
+PRESENCE_BEAT = 30.0
+PRESENCE_STALE = 2.5 * PRESENCE_BEAT
 
 # Who is connected to which space in this process: space id -> channel name -> user ref.
 # A newcomer reads its own process's members here, and only one consumer per other process
@@ -54,10 +60,12 @@ class SpaceConsumer(AsyncJsonWebsocketConsumer):
     space: Space | None = None
     joined = False
     _presence_task: asyncio.Task | None = None
+    _beat_task: asyncio.Task | None = None
 
     async def connect(self):
         self.user = self.scope.get("user")
         self.present: dict[str, dict] = {}
+        self.heard: dict[str, float] = {}  # channel -> when it was last said to be here
         # Accept first, then close with our code: a refused handshake reaches browsers as 1006.
         await self.accept()
         if self.user is None or not self.user.is_authenticated:
@@ -77,7 +85,8 @@ class SpaceConsumer(AsyncJsonWebsocketConsumer):
         self.joined = True
         local = _LOCAL_PRESENCE.setdefault(self.space.pk, {})
         local[self.channel_name] = self.me
-        self.present.update(local)
+        self._here(local)
+        self._beat_task = asyncio.ensure_future(self._beat())
         await self.send_json(
             {
                 "type": "hello",
@@ -100,8 +109,9 @@ class SpaceConsumer(AsyncJsonWebsocketConsumer):
         """Stop receiving the space's events. Also done before the server closes a joined
         socket: until the client's disconnect arrives, group messages would otherwise still be
         sent down a closed socket (uvicorn raises on a send after close)."""
-        if self._presence_task is not None:
-            self._presence_task.cancel()
+        for task in (self._presence_task, self._beat_task):
+            if task is not None:
+                task.cancel()
         if self.joined:
             self.joined = False
             local = _LOCAL_PRESENCE.get(self.space.pk, {})
@@ -287,7 +297,7 @@ class SpaceConsumer(AsyncJsonWebsocketConsumer):
         channel = message["channel"]
         if channel == self.channel_name:
             return
-        self.present[channel] = message["user"]
+        self._here({channel: message["user"]})
         self._schedule_presence()
         local = _LOCAL_PRESENCE.get(self.space.pk, {})
         if channel in local:
@@ -299,12 +309,40 @@ class SpaceConsumer(AsyncJsonWebsocketConsumer):
             await self.channel_layer.send(channel, {"type": "presence.here", "users": dict(local)})
 
     async def presence_here(self, message):
-        self.present.update(message["users"])
+        self._here(message["users"])
         self._schedule_presence()
 
     async def presence_leave(self, message):
+        self.heard.pop(message["channel"], None)
         if self.present.pop(message["channel"], None) is not None:
             self._schedule_presence()
+
+    async def presence_beat(self, message):
+        """A process's list of who is still here: refreshes them (and adds anyone whose join
+        this socket missed), then forgets channels no process has vouched for lately."""
+        changed = any(self.present.get(ch) != user for ch, user in message["users"].items())
+        self._here(message["users"])
+        now = asyncio.get_running_loop().time()
+        for channel in [ch for ch, at in self.heard.items() if now - at > PRESENCE_STALE]:
+            if channel != self.channel_name:
+                self.heard.pop(channel)
+                changed = self.present.pop(channel, None) is not None or changed
+        if changed:
+            self._schedule_presence()
+
+    def _here(self, users: dict[str, dict]) -> None:
+        now = asyncio.get_running_loop().time()
+        self.present.update(users)
+        self.heard.update(dict.fromkeys(users, now))
+
+    async def _beat(self) -> None:
+        while self.joined:
+            await asyncio.sleep(PRESENCE_BEAT)
+            local = _LOCAL_PRESENCE.get(self.space.pk, {})
+            if self.joined and self.channel_name == min(local, default=None):
+                await self.channel_layer.group_send(
+                    self.group, {"type": "presence.beat", "users": dict(local)}
+                )
 
     def _schedule_presence(self) -> None:
         """Coalesce presence changes: when many people arrive at once, send one list per

@@ -6,6 +6,7 @@ community/events.py. Sockets are disconnected at teardown by the ``ws_connect`` 
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
 from html.parser import HTMLParser
@@ -14,11 +15,12 @@ from urllib.parse import urlsplit
 
 import pytest
 from channels.db import database_sync_to_async as db
+from channels.layers import get_channel_layer
 
 from cohorts import services as cohort_services
 from cohorts.models import Enrollment
-from community import rendering, services
-from community.events import CLOSE_FORBIDDEN, CLOSE_TOO_LARGE, MAX_FRAME
+from community import consumers, rendering, services
+from community.events import CLOSE_FORBIDDEN, CLOSE_TOO_LARGE, MAX_FRAME, space_group
 from community.models import Notification, Post, Space
 
 pytestmark = [
@@ -211,6 +213,31 @@ async def test_presence_follows_people_joining_and_leaving(
     await socket_b.disconnect()
     assert await socket_a.receive_json_from() == presence(space, coach_a)
     assert await socket_a.receive_nothing(timeout=0.3)
+
+
+async def test_people_on_a_process_that_died_leave_the_list(
+    ws_connect, space, thread, coach_a, coach_b, monkeypatch
+):
+    """Coach B is connected through another process: its join and its beats come over the
+    channel layer. While that process vouches for B, B stays; when it dies without a goodbye
+    (no presence.leave), A's list forgets B once B is stale."""
+    monkeypatch.setattr(consumers, "PRESENCE_BEAT", 0.05)
+    monkeypatch.setattr(consumers, "PRESENCE_STALE", 0.3)
+    monkeypatch.setattr(consumers, "PRESENCE_DELAY", 0.01)
+    socket_a = await join(ws_connect, coach_a, space)
+    layer, group, elsewhere = get_channel_layer(), space_group(space.pk), "specific.gone!b"
+    await layer.group_send(
+        group, {"type": "presence.join", "user": ref(coach_b), "channel": elsewhere}
+    )
+    assert await socket_a.receive_json_from() == presence(space, coach_a, coach_b)
+
+    for _ in range(12):  # 0.6 s of beats from the other process: twice PRESENCE_STALE
+        await layer.group_send(group, {"type": "presence.beat", "users": {elsewhere: ref(coach_b)}})
+        await asyncio.sleep(0.05)
+    assert await socket_a.receive_nothing(timeout=0.05)  # B never left the list
+
+    # The other process is gone: no more beats. A's own process keeps beating and prunes.
+    assert await socket_a.receive_json_from(timeout=3) == presence(space, coach_a)
 
 
 # --- 3. posting -----------------------------------------------------------------------------

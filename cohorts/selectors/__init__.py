@@ -1,0 +1,52 @@
+"""Reads for cohort pages and APIs. Every query for a person applies what they may see:
+a coach sees their own enrollments and progress, a facilitator their cohorts, a team lead
+their team (progress only, never reflections). Re-exported here by subject."""
+
+from .api import (  # noqa: F401
+    CohortSchedule,
+    TeamProgress,
+    cohort_schedule,
+    enrollments_by_cohort,
+    lesson_get,
+    team_progress,
+    teams_of,
+)
+from .cohorts import (  # noqa: F401
+    VISIBLE_STATUSES,
+    cohort_get_visible,
+    cohort_list_visible_to,
+    enrollment_of,
+    enrollments_of,
+    seats_left,
+    waitlist_position,
+)
+from .progress import (  # noqa: F401
+    LearnerProgress,
+    ModuleProgress,
+    MyLearning,
+    Roster,
+    UpcomingItem,
+    completed_lesson_ids,
+    my_learning,
+    reflections_awaiting_feedback,
+    reflections_for_cohort,
+    reflections_for_lesson,
+    reflections_visible_to,
+    roster_progress,
+)
+from .rights import (  # noqa: F401
+    can_manage_cohort,
+    cohorts_managed_by,
+    is_team_lead,
+    teams_led_by,
+)
+from .schedules import (  # noqa: F401
+    LessonAccess,
+    ModuleDates,
+    _course_of,  # cohorts.services.progress
+    cohort_today,
+    current_enrollment,
+    lesson_access,
+    module_access,
+    module_dates,
+)

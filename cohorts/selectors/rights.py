@@ -1,0 +1,37 @@
+"""Who may manage a cohort or lead a team, and what they manage or lead."""
+
+from __future__ import annotations
+
+from ..models import Cohort, Team, TeamMembership
+
+
+def can_manage_cohort(*, user, cohort: Cohort) -> bool:
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if user.is_superuser:
+        return True
+    return cohort.facilitators.filter(pk=user.pk).exists()
+
+
+def is_team_lead(*, user, team: Team) -> bool:
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return TeamMembership.objects.filter(
+        team=team, user=user, role=TeamMembership.Role.LEAD
+    ).exists()
+
+
+def cohorts_managed_by(*, user):
+    if not getattr(user, "is_authenticated", False):
+        return Cohort.objects.none()
+    if user.is_superuser:
+        return Cohort.objects.all()
+    return Cohort.objects.filter(facilitators=user)
+
+
+def teams_led_by(*, user):
+    if not getattr(user, "is_authenticated", False):
+        return Team.objects.none()
+    return Team.objects.filter(
+        memberships__user=user, memberships__role=TeamMembership.Role.LEAD
+    ).select_related("organization", "cohort", "cohort__course")

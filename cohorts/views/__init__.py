@@ -1,0 +1,30 @@
+"""Cohort pages for coaches, facilitators and team leads. Each view parses input, calls one
+selector or service, and renders; ``ApplicationError`` messages are shown as they are.
+Re-exported here by subject for ``cohorts/urls.py``."""
+
+from .enrollment import (  # noqa: F401
+    cohort_catalog,
+    cohort_detail,
+    cohort_enroll,
+    cohort_leave,
+    invitation,
+    team_join,
+)
+from .facilitation import (  # noqa: F401
+    dashboard,
+    dashboard_add,
+    dashboard_announce,
+    dashboard_csv,
+    dashboard_enroll_csv,
+    dashboard_move,
+    dashboard_remove,
+    reflection_feedback,
+    reflections_review,
+)
+from .learning import (  # noqa: F401
+    lesson_complete,
+    my_learning,
+    reflection_save,
+    reset_schedule,
+)
+from .teams import team_dashboard, team_invite  # noqa: F401

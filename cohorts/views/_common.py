@@ -1,0 +1,11 @@
+"""What every cohorts view module shares."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+
+from cms.errors import ApplicationError
+
+
+def _fail(request, error: ApplicationError) -> None:
+    messages.error(request, error.message)

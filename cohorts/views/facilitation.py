@@ -1,0 +1,232 @@
+"""A facilitator's cohort: the progress dashboard and its CSV, announcements, adding, moving
+and removing learners, reviewing reflections and giving feedback."""
+
+from __future__ import annotations
+
+import csv
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from cms.errors import ApplicationError
+
+from .. import page_selectors, selectors, services
+from ..forms import AddLearnerForm, AnnouncementForm, EnrollCsvForm, FeedbackForm
+from ..models import Enrollment
+from ._common import _fail
+
+
+def _managed_cohort(request, pk: int):
+    cohort = selectors.cohorts_managed_by(user=request.user).filter(pk=pk).first()
+    if cohort is None:
+        raise Http404("No such cohort.")
+    return cohort
+
+
+@login_required
+def dashboard(request, pk: int):
+    cohort = _managed_cohort(request, pk)
+    roster = selectors.roster_progress(cohort=cohort, request=request)
+    return render(
+        request,
+        "cohorts/dashboard.html",
+        {
+            "cohort": cohort,
+            "roster": roster,
+            "move_targets": page_selectors.other_cohorts_managed(user=request.user, cohort=cohort),
+            "announcement_form": AnnouncementForm(),
+            "csv_form": EnrollCsvForm(),
+            "add_form": AddLearnerForm(),
+            "today": selectors.cohort_today(cohort),
+        },
+    )
+
+
+@login_required
+def dashboard_csv(request, pk: int):
+    cohort = _managed_cohort(request, pk)
+    roster = selectors.roster_progress(cohort=cohort)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    filename = f"praxis-cohort-{cohort.pk}-progress-{timezone.localdate():%Y-%m-%d}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    writer = csv.writer(response)
+    writer.writerow(
+        [
+            "name",
+            "email",
+            "team",
+            "lessons_done",
+            "lessons_total",
+            "percent",
+            "behind",
+            "last_activity",
+        ]
+        + [f"module_{m.number}" for m in roster.outline.modules]
+    )
+    for learner in roster.learners:
+        user = learner.enrollment.user
+        writer.writerow(
+            [
+                user.public_name,
+                user.email,
+                learner.enrollment.team.name if learner.enrollment.team else "",
+                learner.done,
+                learner.total,
+                learner.percent,
+                "yes" if learner.behind else "no",
+                learner.last_activity.isoformat() if learner.last_activity else "",
+            ]
+            + [f"{m.done}/{m.total}" for m in learner.modules]
+        )
+    return response
+
+
+@require_POST
+@login_required
+def dashboard_announce(request, pk: int):
+    cohort = _managed_cohort(request, pk)
+    form = AnnouncementForm(request.POST)
+    if form.is_valid():
+        try:
+            services.announcement_post(cohort=cohort, author=request.user, **form.cleaned_data)
+        except ApplicationError as error:
+            _fail(request, error)
+        else:
+            messages.success(request, "Announcement posted and emailed to the cohort.")
+    else:
+        messages.error(request, "An announcement needs a title and a message.")
+    return redirect("cohorts:dashboard", pk=cohort.pk)
+
+
+@require_POST
+@login_required
+def dashboard_enroll_csv(request, pk: int):
+    cohort = _managed_cohort(request, pk)
+    form = EnrollCsvForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, " ".join(form.non_field_errors()) or "Check the list and retry.")
+        return redirect("cohorts:dashboard", pk=cohort.pk)
+    try:
+        report = services.cohort_enroll_csv(
+            cohort=cohort, text=form.cleaned_data["text"], by=request.user
+        )
+    except ApplicationError as error:
+        _fail(request, error)
+    else:
+        messages.success(request, f"Done: {report.summary()}.")
+    return redirect("cohorts:dashboard", pk=cohort.pk)
+
+
+@require_POST
+@login_required
+def dashboard_add(request, pk: int):
+    cohort = _managed_cohort(request, pk)
+    form = AddLearnerForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Enter a valid email address.")
+        return redirect("cohorts:dashboard", pk=cohort.pk)
+    try:
+        report = services.cohort_enroll_csv(
+            cohort=cohort, text=form.cleaned_data["email"], by=request.user
+        )
+    except ApplicationError as error:
+        _fail(request, error)
+    else:
+        messages.success(request, f"Done: {report.summary()}.")
+    return redirect("cohorts:dashboard", pk=cohort.pk)
+
+
+def _roster_enrollment(cohort, enrollment_pk) -> Enrollment:
+    enrollment = (
+        Enrollment.objects.filter(cohort=cohort, pk=enrollment_pk)
+        .select_related("user", "cohort", "team")
+        .first()
+    )
+    if enrollment is None:
+        raise Http404("No such learner in this cohort.")
+    return enrollment
+
+
+@require_POST
+@login_required
+def dashboard_remove(request, pk: int, enrollment_pk: int):
+    cohort = _managed_cohort(request, pk)
+    enrollment = _roster_enrollment(cohort, enrollment_pk)
+    try:
+        services.enrollment_drop(enrollment=enrollment, by=request.user)
+    except ApplicationError as error:
+        _fail(request, error)
+    else:
+        messages.success(request, f"{enrollment.user.public_name} was removed from the cohort.")
+    return redirect("cohorts:dashboard", pk=cohort.pk)
+
+
+@require_POST
+@login_required
+def dashboard_move(request, pk: int, enrollment_pk: int):
+    cohort = _managed_cohort(request, pk)
+    enrollment = _roster_enrollment(cohort, enrollment_pk)
+    target = (
+        selectors.cohorts_managed_by(user=request.user)
+        .filter(pk=request.POST.get("to_cohort") or 0)
+        .first()
+    )
+    if target is None:
+        messages.error(request, "Choose a cohort to move the learner to.")
+        return redirect("cohorts:dashboard", pk=cohort.pk)
+    try:
+        moved = services.enrollment_move(enrollment=enrollment, to_cohort=target, by=request.user)
+    except ApplicationError as error:
+        _fail(request, error)
+    else:
+        messages.success(
+            request,
+            f"{enrollment.user.public_name} moved to {target.title} ({moved.get_status_display()})"
+            ", progress kept.",
+        )
+    return redirect("cohorts:dashboard", pk=cohort.pk)
+
+
+@login_required
+def reflections_review(request, pk: int):
+    cohort = _managed_cohort(request, pk)
+    show = request.GET.get("show", "waiting")
+    reflections = (
+        selectors.reflections_awaiting_feedback(cohort=cohort)
+        if show == "waiting"
+        else selectors.reflections_for_cohort(cohort=cohort)
+    )
+    return render(
+        request,
+        "cohorts/reflections_review.html",
+        {"cohort": cohort, "reflections": reflections[:200], "show": show, "form": FeedbackForm()},
+    )
+
+
+@require_POST
+@login_required
+def reflection_feedback(request, pk: int, reflection_pk: int):
+    cohort = _managed_cohort(request, pk)
+    reflection = selectors.reflections_for_cohort(cohort=cohort).filter(pk=reflection_pk).first()
+    if reflection is None:
+        raise Http404("No such reflection.")
+    form = FeedbackForm(request.POST)
+    if form.is_valid():
+        try:
+            services.reflection_feedback_add(
+                reflection=reflection, author=request.user, text=form.cleaned_data["text"]
+            )
+        except ApplicationError as error:
+            _fail(request, error)
+        else:
+            messages.success(request, f"Feedback sent to {reflection.user.public_name}.")
+    else:
+        messages.error(request, "Write your feedback before sending it.")
+    return redirect(
+        reverse("cohorts:reflections", args=[cohort.pk]) + f"#reflection-{reflection.pk}"
+    )

@@ -1,0 +1,95 @@
+"""A coach's own learning: My learning, resetting self-paced targets, marking lessons
+complete and saving reflections."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from cms.errors import ApplicationError
+from courses.models import LessonPage
+from practice import selectors as practice_selectors
+
+from .. import selectors, services
+from ..forms import ReflectionForm
+from ._common import _fail
+
+
+@login_required
+def my_learning(request):
+    data = selectors.my_learning(user=request.user, request=request)
+    return render(
+        request,
+        "cohorts/my_learning.html",
+        {
+            "data": data,
+            "managed": selectors.cohorts_managed_by(user=request.user).select_related("course"),
+            "teams": selectors.teams_led_by(user=request.user),
+            "practice": practice_selectors.month_progress(user=request.user),
+        },
+    )
+
+
+@require_POST
+@login_required
+def reset_schedule(request, pk: int):
+    enrollment = selectors.enrollments_of(user=request.user).filter(pk=pk).first()
+    if enrollment is None:
+        raise Http404("No such enrollment.")
+    try:
+        services.enrollment_reset_schedule(enrollment=enrollment, by=request.user)
+    except ApplicationError as error:
+        _fail(request, error)
+    else:
+        messages.success(request, "Your target dates now count from today. You've got this.")
+    return redirect("cohorts:my_learning")
+
+
+def _lesson(pk: int) -> LessonPage:
+    lesson = LessonPage.objects.live().public().filter(pk=pk).first()
+    if lesson is None:
+        raise Http404("No such lesson.")
+    return lesson
+
+
+@require_POST
+@login_required
+def lesson_complete(request, pk: int):
+    lesson = _lesson(pk)
+    done = request.POST.get("done", "1") == "1"
+    try:
+        course_done = services.lesson_complete(user=request.user, lesson=lesson, done=done)
+    except ApplicationError as error:
+        _fail(request, error)
+    else:
+        if course_done and done:
+            messages.success(request, "That was the last lesson: you've completed the course! 🎉")
+        elif done:
+            messages.success(request, "Lesson marked complete.")
+        if done and request.POST.get("next"):
+            next_url = request.POST["next"]
+            if next_url.startswith("/") and not next_url.startswith("//"):
+                return redirect(next_url)
+    return redirect(lesson.url + "#progress")
+
+
+@require_POST
+@login_required
+def reflection_save(request, pk: int, block_id: str):
+    lesson = _lesson(pk)
+    form = ReflectionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Write something before saving your reflection.")
+    else:
+        try:
+            services.reflection_save(
+                user=request.user, lesson=lesson, block_id=block_id, text=form.cleaned_data["text"]
+            )
+        except ApplicationError as error:
+            _fail(request, error)
+        else:
+            messages.success(request, "Reflection saved. Only you and your facilitators see it.")
+    return redirect(f"{lesson.url}#reflect-{block_id}")

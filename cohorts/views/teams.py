@@ -1,0 +1,61 @@
+"""A team lead's team: members' progress, the join link and email invitations."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from cms.errors import ApplicationError
+
+from .. import selectors, services
+from ..forms import TeamInviteForm
+from ._common import _fail
+
+
+def _led_team(request, pk: int):
+    team = selectors.teams_led_by(user=request.user).filter(pk=pk).first()
+    if team is None:
+        raise Http404("No such team.")
+    return team
+
+
+@login_required
+def team_dashboard(request, pk: int):
+    team = _led_team(request, pk)
+    roster = selectors.roster_progress(cohort=team.cohort, team=team, request=request)
+    return render(
+        request,
+        "cohorts/team_dashboard.html",
+        {
+            "team": team,
+            "roster": roster,
+            "form": TeamInviteForm(),
+            "join_url": request.build_absolute_uri(
+                reverse("cohorts:team_join", args=[team.join_token])
+            ),
+            "members": team.memberships.select_related("user").order_by(
+                "role", "user__display_name"
+            ),
+        },
+    )
+
+
+@require_POST
+@login_required
+def team_invite(request, pk: int):
+    team = _led_team(request, pk)
+    form = TeamInviteForm(request.POST)
+    if form.is_valid():
+        try:
+            services.team_invite(team=team, email=form.cleaned_data["email"], by=request.user)
+        except ApplicationError as error:
+            _fail(request, error)
+        else:
+            messages.success(request, f"Invitation sent to {form.cleaned_data['email']}.")
+    else:
+        messages.error(request, "Enter a valid email address.")
+    return redirect("cohorts:team", pk=team.pk)

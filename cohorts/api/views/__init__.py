@@ -1,0 +1,24 @@
+"""Cohorts API: one small view per action. Each parses input, fetches objects through a
+selector that applies what the person may see (404 otherwise), calls one service or
+selector, and renders. Services raise ``ApplicationError``; ``cms.api.errors`` shapes it."""
+
+from .cohorts import (  # noqa: F401
+    CohortDetailApi,
+    CohortDropApi,
+    CohortEnrollApi,
+    CohortListApi,
+    CohortRosterApi,
+)
+from .learning import (  # noqa: F401
+    LessonCompletionApi,
+    LessonReflectionsApi,
+    MyEnrollmentsApi,
+    ReflectionFeedbackApi,
+)
+from .teams import (  # noqa: F401
+    InvitationAcceptApi,
+    TeamInvitationCreateApi,
+    TeamJoinApi,
+    TeamListApi,
+    TeamProgressApi,
+)

@@ -1,0 +1,26 @@
+"""Community API under /api/v1/community/: one small view per resource. Each parses input,
+fetches every object through a selector that applies membership (a space, thread or post the
+person cannot see is a 404, never a 403: existence is not revealed), calls one service, and
+renders the same payloads the WebSocket sends (``services.post_data`` / ``thread_data``).
+Services raise ``ApplicationError``; ``cms.api.errors`` shapes it."""
+
+from ._common import (  # noqa: F401
+    EventSerializer,
+    NotificationSerializer,
+    PostSerializer,
+    ThreadSerializer,
+    UserRefSerializer,
+)
+from .notifications import (  # noqa: F401
+    NotificationListApi,
+    NotificationReadApi,
+    NotificationSettingsApi,
+)
+from .posts import (  # noqa: F401
+    PostDetailApi,
+    PostHideApi,
+    PostListApi,
+    PostReactionToggleApi,
+)
+from .spaces import SpaceEventListApi, SpaceListApi  # noqa: F401
+from .threads import ThreadListApi, ThreadUpdateApi  # noqa: F401

@@ -1,0 +1,160 @@
+"""What the community API views share: fetching every object through the selectors that
+apply membership, a post's payload, and the output shapes that mirror the WebSocket's."""
+
+from __future__ import annotations
+
+from rest_framework import serializers
+
+from cms.errors import ApplicationError, NotFound
+from cohorts.selectors import lesson_get
+
+from ... import selectors, services
+from ...events import STORED_EVENTS
+from ...models import Notification, Post, Space, Thread
+
+# --- fetching through selectors ---------------------------------------------------------------
+
+
+def _visible_space(request, space_id: int) -> Space:
+    space = selectors.space_get_visible(user=request.user, space_id=space_id)
+    if space is None:
+        raise NotFound("No such space.")
+    return space
+
+
+def _thread_in(space: Space, thread_id: int) -> Thread:
+    thread = selectors.thread_get(space=space, thread_id=thread_id)
+    if thread is None:
+        raise NotFound("No such thread.")
+    return thread
+
+
+def _visible_thread(request, thread_id: int) -> Thread:
+    # Composed from the membership selector; a ``thread_get_visible`` selector would own this.
+    thread = (
+        Thread.objects.filter(
+            pk=thread_id, space__in=selectors.spaces_visible_to(user=request.user)
+        )
+        .select_related("space", "space__cohort", "author")
+        .first()
+    )
+    if thread is None:
+        raise NotFound("No such thread.")
+    return thread
+
+
+def _visible_post(request, post_id: int) -> Post:
+    post = selectors.post_get_visible(user=request.user, post_id=post_id)
+    if post is None:
+        raise NotFound("No such post.")
+    return post
+
+
+def _lesson_of(space: Space, lesson_id: int | None):
+    """A live lesson of the space's course; any other id is refused (ids are not trusted)."""
+    if lesson_id is None:
+        return None
+    lesson = lesson_get(pk=lesson_id)
+    if lesson is None or not lesson.is_descendant_of(space.cohort.course):
+        raise ApplicationError(
+            "No such lesson in this space's course.", field="lesson", code="unknown_lesson"
+        )
+    return lesson
+
+
+def _already_posted(space: Space, user, client_id: str) -> bool:
+    """Whether this client id was already used here (a retry: answered 200, not 201)."""
+    return Post.objects.filter(space=space, author=user, client_id=client_id).exists()
+
+
+def _reactions(post: Post) -> dict[str, int]:
+    """Counts by emoji, from ``posts_of``'s prefetch when there is one."""
+    counts: dict[str, int] = {}
+    for reaction in post.reactions.all():
+        counts[reaction.emoji] = counts.get(reaction.emoji, 0) + 1
+    return counts
+
+
+def _post_payload(post: Post) -> dict:
+    return services.post_data(post, _reactions(post))
+
+
+def _my_notifications(user):
+    # Only notifications from spaces the person still belongs to: a dropped learner's list
+    # does not keep showing thread titles of a space they have left.
+    return (
+        Notification.objects.filter(
+            user=user, post__space__in=selectors.spaces_visible_to(user=user)
+        )
+        .select_related("actor", "post", "post__thread")
+        .order_by("-created_at", "-id")
+    )
+
+
+# --- shared output shapes (the WebSocket's payloads, see community/events.py) -----------------
+
+
+class UserRefSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+
+    class Meta:
+        ref_name = "CommunityUserRef"
+
+
+class ThreadSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    author = UserRefSerializer()
+    lesson = serializers.IntegerField(allow_null=True)
+    pinned = serializers.BooleanField()
+    locked = serializers.BooleanField()
+    announcement = serializers.BooleanField()
+    created_at = serializers.DateTimeField()
+
+    class Meta:
+        ref_name = "CommunityThread"
+
+
+class PostSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    thread = serializers.IntegerField()
+    author = UserRefSerializer()
+    client_id = serializers.CharField()
+    html = serializers.CharField(help_text="Sanitised HTML; empty when deleted or hidden.")
+    created_at = serializers.DateTimeField()
+    edited = serializers.BooleanField()
+    deleted = serializers.BooleanField()
+    hidden = serializers.BooleanField()
+    hidden_reason = serializers.CharField()
+    reactions = serializers.DictField(child=serializers.IntegerField(), help_text="Emoji → count.")
+
+    class Meta:
+        ref_name = "CommunityPost"
+
+
+class NotificationSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    kind = serializers.ChoiceField(choices=Notification.Kind.choices)
+    actor = serializers.CharField()
+    thread = serializers.IntegerField()
+    thread_title = serializers.CharField()
+    space = serializers.IntegerField()
+    url = serializers.CharField()
+    created_at = serializers.DateTimeField()
+    read = serializers.BooleanField()
+
+    class Meta:
+        ref_name = "CommunityNotification"
+
+
+class EventSerializer(serializers.Serializer):
+    """A stored ``SpaceEvent``, as the WebSocket sends it."""
+
+    type = serializers.ChoiceField(choices=STORED_EVENTS)
+    seq = serializers.IntegerField()
+    space = serializers.IntegerField(source="space_id")
+    data = serializers.DictField(source="payload")
+
+    class Meta:
+        ref_name = "CommunityEvent"

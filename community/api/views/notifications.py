@@ -1,0 +1,117 @@
+"""Your notifications (list, mark read) and when you are emailed about them."""
+
+from __future__ import annotations
+
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from cms.api.pagination import PageNumberPagination
+
+from ... import notifications
+from ...models import CommunitySettings, EmailPreference
+from ._common import NotificationSerializer, _my_notifications
+
+# --- notifications ----------------------------------------------------------------------------
+
+
+class NotificationListApi(APIView):
+    """Your notifications, newest first, with how many are unread."""
+
+    permission_classes = [IsAuthenticated]
+
+    class OutputSerializer(serializers.Serializer):
+        count = serializers.IntegerField()
+        next = serializers.URLField(allow_null=True)
+        previous = serializers.URLField(allow_null=True)
+        unread = serializers.IntegerField()
+        results = NotificationSerializer(many=True)
+
+        class Meta:
+            ref_name = "CommunityNotificationPage"
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("page", int, required=False),
+            OpenApiParameter("page_size", int, required=False),
+        ],
+        responses=OutputSerializer,
+    )
+    def get(self, request):
+        mine = _my_notifications(request.user)
+        paginator = PageNumberPagination()
+        page = paginator.paginate_queryset(mine, request, view=self)
+        body = {
+            "count": paginator.page.paginator.count,
+            "next": paginator.get_next_link(),
+            "previous": paginator.get_previous_link(),
+            "unread": mine.filter(read_at__isnull=True).count(),
+            "results": [notifications.notification_data(item) for item in page],
+        }
+        return Response(self.OutputSerializer(body).data)
+
+
+class NotificationReadApi(APIView):
+    """Mark some (``ids``) or all of your notifications read."""
+
+    permission_classes = [IsAuthenticated]
+
+    class InputSerializer(serializers.Serializer):
+        ids = serializers.ListField(
+            child=serializers.IntegerField(min_value=1), required=False, max_length=500
+        )
+
+        class Meta:
+            ref_name = "CommunityNotificationReadInput"
+
+    class OutputSerializer(serializers.Serializer):
+        marked = serializers.IntegerField()
+        unread = serializers.IntegerField()
+
+        class Meta:
+            ref_name = "CommunityNotificationRead"
+
+    @extend_schema(request=InputSerializer, responses=OutputSerializer)
+    def post(self, request):
+        data = self.InputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        marked = notifications.notifications_mark_read(
+            user=request.user, ids=data.validated_data.get("ids")
+        )
+        unread = _my_notifications(request.user).filter(read_at__isnull=True).count()
+        return Response(self.OutputSerializer({"marked": marked, "unread": unread}).data)
+
+
+class NotificationSettingsApi(APIView):
+    """When you get emailed about notifications: right away, a daily digest, or never."""
+
+    permission_classes = [IsAuthenticated]
+
+    class InputSerializer(serializers.Serializer):
+        email = serializers.ChoiceField(choices=EmailPreference.choices)
+
+        class Meta:
+            ref_name = "CommunitySettingsInput"
+
+    class OutputSerializer(serializers.Serializer):
+        email = serializers.ChoiceField(choices=EmailPreference.choices)
+
+        class Meta:
+            ref_name = "CommunitySettings"
+
+    @extend_schema(responses=OutputSerializer)
+    def get(self, request):
+        own = CommunitySettings.objects.filter(user=request.user).first()
+        email = own.email if own else EmailPreference.IMMEDIATE
+        return Response(self.OutputSerializer({"email": email}).data)
+
+    @extend_schema(request=InputSerializer, responses=OutputSerializer)
+    def put(self, request):
+        data = self.InputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        own = notifications.email_preference_set(
+            user=request.user, email=data.validated_data["email"]
+        )
+        return Response(self.OutputSerializer({"email": own.email}).data)

@@ -1,0 +1,142 @@
+"""Posts: list and reply in a thread; edit, delete, react to and hide one."""
+
+from __future__ import annotations
+
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers, status
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from cms.api.pagination import PageNumberPagination
+
+from ... import selectors, services
+from ._common import (
+    PostSerializer,
+    _already_posted,
+    _post_payload,
+    _thread_in,
+    _visible_post,
+    _visible_space,
+)
+
+# --- posts ------------------------------------------------------------------------------------
+
+
+class PostListApi(APIView):
+    """GET: a thread's posts, oldest first (deleted and hidden ones stay, without text).
+    POST: reply: 201, or 200 with the stored post when this ``client_id`` was already used."""
+
+    permission_classes = [IsAuthenticated]
+    pagination_class = PageNumberPagination
+
+    class InputSerializer(serializers.Serializer):
+        body = serializers.CharField(allow_blank=True, trim_whitespace=False)
+        client_id = serializers.CharField(max_length=64)
+
+        class Meta:
+            ref_name = "CommunityPostCreateInput"
+
+    @extend_schema(responses=PostSerializer(many=True))
+    def get(self, request, space_id: int, thread_id: int):
+        space = _visible_space(request, space_id)
+        thread = _thread_in(space, thread_id)
+        paginator = self.pagination_class()
+        page = paginator.paginate_queryset(selectors.posts_of(thread=thread), request, view=self)
+        rows = [_post_payload(post) for post in page]
+        return paginator.get_paginated_response(PostSerializer(rows, many=True).data)
+
+    @extend_schema(request=InputSerializer, responses={200: PostSerializer, 201: PostSerializer})
+    def post(self, request, space_id: int, thread_id: int):
+        data = self.InputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        space = _visible_space(request, space_id)
+        thread = _thread_in(space, thread_id)
+        client_id = data.validated_data["client_id"]
+        retried = _already_posted(space, request.user, client_id)
+        post = services.post_create(
+            space=space,
+            thread=thread,
+            author=request.user,
+            body=data.validated_data["body"],
+            client_id=client_id,
+        )
+        return Response(
+            PostSerializer(_post_payload(post)).data,
+            status=status.HTTP_200_OK if retried else status.HTTP_201_CREATED,
+        )
+
+
+class PostDetailApi(APIView):
+    """PATCH: edit your own post. DELETE: delete it (it stays in the thread as "deleted")."""
+
+    permission_classes = [IsAuthenticated]
+
+    class InputSerializer(serializers.Serializer):
+        body = serializers.CharField(allow_blank=True, trim_whitespace=False)
+
+        class Meta:
+            ref_name = "CommunityPostEditInput"
+
+    @extend_schema(request=InputSerializer, responses=PostSerializer)
+    def patch(self, request, post_id: int):
+        data = self.InputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        post = _visible_post(request, post_id)
+        post = services.post_edit(post=post, by=request.user, body=data.validated_data["body"])
+        return Response(PostSerializer(_post_payload(post)).data)
+
+    @extend_schema(request=None, responses={200: PostSerializer})
+    def delete(self, request, post_id: int):
+        post = _visible_post(request, post_id)
+        post = services.post_delete(post=post, by=request.user)
+        return Response(PostSerializer(_post_payload(post)).data)
+
+
+class PostReactionToggleApi(APIView):
+    """Add your reaction to a post, or take it back if you had already given it."""
+
+    permission_classes = [IsAuthenticated]
+
+    class InputSerializer(serializers.Serializer):
+        emoji = serializers.ChoiceField(choices=services.ALLOWED_REACTIONS)
+
+        class Meta:
+            ref_name = "CommunityReactionInput"
+
+    class OutputSerializer(serializers.Serializer):
+        post = serializers.IntegerField()
+        reactions = serializers.DictField(child=serializers.IntegerField())
+
+        class Meta:
+            ref_name = "CommunityReactions"
+
+    @extend_schema(request=InputSerializer, responses=OutputSerializer)
+    def post(self, request, post_id: int):
+        data = self.InputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        post = _visible_post(request, post_id)
+        counts = services.reaction_toggle(
+            post=post, user=request.user, emoji=data.validated_data["emoji"]
+        )
+        return Response(self.OutputSerializer({"post": post.pk, "reactions": counts}).data)
+
+
+class PostHideApi(APIView):
+    """Facilitators hide a post, with the reason shown in its place."""
+
+    permission_classes = [IsAuthenticated]
+
+    class InputSerializer(serializers.Serializer):
+        reason = serializers.CharField(allow_blank=True, max_length=300)
+
+        class Meta:
+            ref_name = "CommunityPostHideInput"
+
+    @extend_schema(request=InputSerializer, responses=PostSerializer)
+    def post(self, request, post_id: int):
+        data = self.InputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        post = _visible_post(request, post_id)
+        post = services.post_hide(post=post, by=request.user, reason=data.validated_data["reason"])
+        return Response(PostSerializer(_post_payload(post)).data)

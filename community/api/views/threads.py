@@ -1,0 +1,126 @@
+"""Threads: list and start them in a space; rename, pin or lock one."""
+
+from __future__ import annotations
+
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers, status
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from cms.api.pagination import PageNumberPagination
+
+from ... import selectors, services
+from ._common import (
+    PostSerializer,
+    ThreadSerializer,
+    _already_posted,
+    _lesson_of,
+    _post_payload,
+    _visible_space,
+    _visible_thread,
+)
+
+# --- threads ----------------------------------------------------------------------------------
+
+
+class ThreadListApi(APIView):
+    """GET: the space's threads, pinned first, then by latest activity. POST: start a thread
+    (its first post is its body): 201, or 200 when this ``client_id`` was already used."""
+
+    permission_classes = [IsAuthenticated]
+    pagination_class = PageNumberPagination
+
+    class OutputSerializer(ThreadSerializer):
+        reply_count = serializers.IntegerField()
+        last_activity_at = serializers.DateTimeField()
+
+        class Meta:
+            ref_name = "CommunityThreadListItem"
+
+    class InputSerializer(serializers.Serializer):
+        title = serializers.CharField(allow_blank=True, trim_whitespace=False)
+        body = serializers.CharField(allow_blank=True, trim_whitespace=False)
+        client_id = serializers.CharField(max_length=64)
+        lesson = serializers.IntegerField(required=False, allow_null=True, min_value=1)
+        announcement = serializers.BooleanField(
+            required=False, default=False, help_text="Facilitators only: notifies everyone."
+        )
+
+        class Meta:
+            ref_name = "CommunityThreadCreateInput"
+
+    class CreatedSerializer(serializers.Serializer):
+        thread = ThreadSerializer()
+        post = PostSerializer()
+
+        class Meta:
+            ref_name = "CommunityThreadCreated"
+
+    @extend_schema(responses=OutputSerializer(many=True))
+    def get(self, request, space_id: int):
+        space = _visible_space(request, space_id)
+        paginator = self.pagination_class()
+        page = paginator.paginate_queryset(selectors.threads_of(space=space), request, view=self)
+        rows = [
+            {
+                **services.thread_data(thread),
+                "reply_count": thread.reply_count,
+                "last_activity_at": thread.last_activity_at.isoformat(),
+            }
+            for thread in page
+        ]
+        return paginator.get_paginated_response(self.OutputSerializer(rows, many=True).data)
+
+    @extend_schema(
+        request=InputSerializer, responses={200: CreatedSerializer, 201: CreatedSerializer}
+    )
+    def post(self, request, space_id: int):
+        data = self.InputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        space = _visible_space(request, space_id)
+        values = data.validated_data
+        lesson = _lesson_of(space, values.get("lesson"))
+        retried = _already_posted(space, request.user, values["client_id"])
+        thread = services.thread_create(
+            space=space,
+            author=request.user,
+            title=values["title"],
+            body=values["body"],
+            client_id=values["client_id"],
+            lesson=lesson,
+            announcement=values["announcement"],
+        )
+        first = selectors.posts_of(thread=thread).first()
+        body = {"thread": services.thread_data(thread), "post": _post_payload(first)}
+        return Response(
+            self.CreatedSerializer(body).data,
+            status=status.HTTP_200_OK if retried else status.HTTP_201_CREATED,
+        )
+
+
+class ThreadUpdateApi(APIView):
+    """Rename a thread (its author or a facilitator); pin or lock it (facilitators)."""
+
+    permission_classes = [IsAuthenticated]
+
+    class InputSerializer(serializers.Serializer):
+        pinned = serializers.BooleanField(required=False)
+        locked = serializers.BooleanField(required=False)
+        title = serializers.CharField(required=False, allow_blank=True)
+
+        class Meta:
+            ref_name = "CommunityThreadUpdateInput"
+
+        def validate(self, attrs):
+            if not attrs:
+                raise serializers.ValidationError("Send pinned, locked or title.")
+            return attrs
+
+    @extend_schema(request=InputSerializer, responses=ThreadSerializer)
+    def patch(self, request, thread_id: int):
+        data = self.InputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        thread = _visible_thread(request, thread_id)
+        thread = services.thread_update(thread=thread, by=request.user, **data.validated_data)
+        return Response(ThreadSerializer(services.thread_data(thread)).data)

@@ -1,4 +1,4 @@
-"""Forms for the cohorts admin (see ``wagtail_hooks.py``).
+"""Forms for the cohorts admin (see ``admin_views/``, registered in ``wagtail_hooks.py``).
 
 The edit form runs the same cross-row rules as the services (``cohort_check_capacity``,
 ``cohort_check_schedule``) on the cohort *as submitted*, so the admin refuses what the app

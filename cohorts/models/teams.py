@@ -1,0 +1,66 @@
+"""Organizations (districts) and their teams of liaisons taking a cohort together."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from .cohorts import Cohort, _token
+
+
+class Organization(models.Model):
+    """A district (or school network) that sends teams of liaisons."""
+
+    name = models.CharField(max_length=160, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Team(models.Model):
+    """A district team taking one cohort together, with seats reserved in it."""
+
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="teams")
+    cohort = models.ForeignKey(Cohort, on_delete=models.PROTECT, related_name="teams")
+    name = models.CharField(max_length=160)
+    seats = models.PositiveIntegerField(default=5, help_text="Seats reserved in the cohort.")
+    join_token = models.CharField(max_length=64, default=_token, unique=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["organization__name", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cohort", "name"], name="cohorts_team_name_unique_in_cohort"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.organization})"
+
+
+class TeamMembership(models.Model):
+    class Role(models.TextChoices):
+        LEAD = "lead", "Lead"
+        MEMBER = "member", "Member"
+
+    team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="team_memberships"
+    )
+    role = models.CharField(max_length=8, choices=Role.choices, default=Role.MEMBER)
+    joined_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["team", "user"], name="cohorts_one_membership_per_team"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} in {self.team} ({self.role})"

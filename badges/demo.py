@@ -42,12 +42,27 @@ COACH_SLUG = "certified-coach"
 CLUB_SLUG = "tech-club-leader"
 ISTE = "ISTE Standards for Coaches"
 
-COACH_REFLECTIONS = [
-    "My partnership agreement now names what stays confidential. Two teachers asked for "
-    "coaching the week after I shared it: trust came before technology.",
-    "I collected exit tickets before and after our co-taught lesson. Seeing the jump made the "
-    "teacher want to try the next cycle on her own.",
-]
+# Each candidate's own capstone reflections (the last two prompts of the course).
+COACH_REFLECTIONS = {
+    "luis": [
+        "Our office hours moved from the library to the grade-level planning block. Attendance "
+        "tripled, and the questions changed from 'how do I' to 'should I'.",
+        "Next term I want two teachers running the tech club with me. Evidence: they plan one "
+        "session each without me in the room. My principal agreed to check in monthly.",
+    ],
+    "kevin": [
+        "My partnership agreement now names what stays confidential. Two teachers asked for "
+        "coaching the week after I shared it: trust came before technology.",
+        "I collected exit tickets before and after our co-taught lesson. Seeing the jump made "
+        "the teacher want to try the next cycle on her own.",
+    ],
+    "nora": [
+        "I tracked which teachers came to office hours: all of them were already confident. "
+        "I am now visiting the two quietest classrooms first, with the teachers' permission.",
+        "I want my feedback to be about student work, not tools. I will bring one sample of "
+        "student work to each debrief and ask my co-liaison to sit in on one.",
+    ],
+}
 
 TECH_CLUB_SVG = Path(__file__).with_name("demo_assets") / "tech-club-leader.svg"
 
@@ -245,7 +260,7 @@ def seed_badges(*, people: dict) -> dict:
     luis, kevin, nora = people["luis"], people["kevin"], people["nora"]
     for person in (luis, kevin, nora):
         _finish_course(person, lessons)
-        _reflect(person, lessons, COACH_REFLECTIONS)
+        _reflect(person, lessons, COACH_REFLECTIONS[person.username])
 
     _award(
         coach,

@@ -340,9 +340,16 @@ class SpaceConsumer(AsyncJsonWebsocketConsumer):
             await asyncio.sleep(PRESENCE_BEAT)
             local = _LOCAL_PRESENCE.get(self.space.pk, {})
             if self.joined and self.channel_name == min(local, default=None):
-                await self.channel_layer.group_send(
-                    self.group, {"type": "presence.beat", "users": dict(local)}
-                )
+                try:
+                    await self.channel_layer.group_send(
+                        self.group, {"type": "presence.beat", "users": dict(local)}
+                    )
+                # A layer hiccup must not end the beat: the other processes would then
+                # forget everyone on this one.
+                except Exception:
+                    logger.warning(
+                        "presence beat for space %s failed", self.space.pk, exc_info=True
+                    )
 
     def _schedule_presence(self) -> None:
         """Coalesce presence changes: when many people arrive at once, send one list per

@@ -240,6 +240,30 @@ async def test_people_on_a_process_that_died_leave_the_list(
     assert await socket_a.receive_json_from(timeout=3) == presence(space, coach_a)
 
 
+async def test_the_presence_beat_outlives_a_channel_layer_error(
+    ws_connect, space, thread, coach_a, monkeypatch
+):
+    monkeypatch.setattr(consumers, "PRESENCE_BEAT", 0.05)
+    layer = get_channel_layer()
+    beats, real_group_send = [], layer.group_send
+
+    async def flaky_group_send(group, message):
+        if message["type"] == "presence.beat":
+            beats.append(message)
+            if len(beats) == 1:
+                raise ConnectionError("layer hiccup")
+        await real_group_send(group, message)
+
+    monkeypatch.setattr(layer, "group_send", flaky_group_send)
+    socket_a = await join(ws_connect, coach_a, space)
+    for _ in range(100):
+        if len(beats) >= 3:
+            break
+        await asyncio.sleep(0.05)
+    assert len(beats) >= 3  # the first failed; the beat went on
+    assert await socket_a.receive_nothing(timeout=0.1)  # and nobody left anyone's list
+
+
 # --- 3. posting -----------------------------------------------------------------------------
 
 

@@ -63,6 +63,25 @@ def _gone(award: BadgeAward, request) -> HttpResponse:
     return _jsonld(documents.revoked_document(award, base=site_base(request)), status=410)
 
 
+def current_award(*, with_alignments: bool = False):
+    """The view is called with the award behind ``entity_id`` instead of the id: an unknown id
+    answers 404 and a revoked award 410, the same for its document, images and credential."""
+
+    def decorate(view):
+        @wraps(view)
+        def wrapper(request, entity_id):
+            award = selectors.award_get(entity_id=entity_id, with_alignments=with_alignments)
+            if award is None:
+                return _not_found()
+            if award.is_revoked:
+                return _gone(award, request)
+            return view(request, award)
+
+        return wrapper
+
+    return decorate
+
+
 def _read(field_file) -> bytes | None:
     try:
         with field_file.open("rb") as handle:
@@ -107,12 +126,8 @@ def badge_class_image(request, entity_id):
 
 
 @require_safe
-def assertion(request, entity_id):
-    award = selectors.award_get(entity_id=entity_id)
-    if award is None:
-        return _not_found()
-    if award.is_revoked:
-        return _gone(award, request)
+@current_award()
+def assertion(request, award):
     return _jsonld(documents.assertion_document(award, base=site_base(request)))
 
 
@@ -136,12 +151,8 @@ def _rendered_png(svg: bytes) -> bytes:
 
 
 @require_safe
-def assertion_png(request, entity_id):
-    award = selectors.award_get(entity_id=entity_id)
-    if award is None:
-        return _not_found()
-    if award.is_revoked:
-        return _gone(award, request)
+@current_award()
+def assertion_png(request, award):
     image = award.badge_class.image
     data = _read(image) if image else None
     if data is None:
@@ -159,12 +170,8 @@ def assertion_png(request, entity_id):
 
 
 @require_safe
-def assertion_svg(request, entity_id):
-    award = selectors.award_get(entity_id=entity_id)
-    if award is None:
-        return _not_found()
-    if award.is_revoked:
-        return _gone(award, request)
+@current_award()
+def assertion_svg(request, award):
     image = award.badge_class.image
     if not documents.image_is_svg(image):
         return _not_found("This badge's image is a PNG: download the baked PNG instead.")
@@ -181,12 +188,8 @@ def assertion_svg(request, entity_id):
 
 
 @require_safe
-def credential(request, entity_id):
-    award = selectors.award_get(entity_id=entity_id, with_alignments=True)
-    if award is None:
-        return _not_found()
-    if award.is_revoked:
-        return _gone(award, request)
+@current_award(with_alignments=True)
+def credential(request, award):
     token = credentials.credential_jwt(award, base=site_base(request))
     return _public(HttpResponse(token, content_type=credentials.JWT_CONTENT_TYPE))
 

@@ -10,7 +10,8 @@ from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from cms.api.pagination import PageNumberPagination
+from cms.api.pagination import PagedListMixin
+from cms.api.schema import errors
 from cms.errors import NotFound, PermissionDenied
 
 from .. import selectors, services
@@ -40,32 +41,28 @@ def _queued(request, request_id: int):
     return certification
 
 
-class BadgeClassListApi(APIView):
+class BadgeClassListApi(PagedListMixin, APIView):
     """Badges offered, with their rules and alignments."""
 
     permission_classes = [AllowAny]
 
     @extend_schema(responses=BadgeClassSerializer(many=True))
     def get(self, request):
-        paginator = PageNumberPagination()
-        page = paginator.paginate_queryset(selectors.badge_class_list(), request, view=self)
+        page = self.paginate(selectors.badge_class_list())
         data = BadgeClassSerializer(page, many=True, context={"request": request}).data
-        return paginator.get_paginated_response(data)
+        return self.paginated_response(data)
 
 
-class MyAwardListApi(APIView):
+class MyAwardListApi(PagedListMixin, APIView):
     """Your own awards (current and revoked), with their sharing links."""
 
     permission_classes = [IsAuthenticated]
 
     @extend_schema(responses=BadgeAwardSerializer(many=True))
     def get(self, request):
-        paginator = PageNumberPagination()
-        page = paginator.paginate_queryset(
-            selectors.awards_of(user=request.user), request, view=self
-        )
+        page = self.paginate(selectors.awards_of(user=request.user))
         data = BadgeAwardSerializer(page, many=True, context={"base": _base(request)}).data
-        return paginator.get_paginated_response(data)
+        return self.paginated_response(data)
 
 
 class AwardCreateApi(APIView):
@@ -82,7 +79,14 @@ class AwardCreateApi(APIView):
         class Meta:
             ref_name = "BadgeAwardInput"
 
-    @extend_schema(request=InputSerializer, responses={201: BadgeAwardManagedSerializer})
+    @extend_schema(
+        request=InputSerializer,
+        responses={
+            200: BadgeAwardManagedSerializer,
+            201: BadgeAwardManagedSerializer,
+            **errors(404),
+        },
+    )
     def post(self, request):
         _require_facilitator(request)
         data = self.InputSerializer(data=request.data)
@@ -148,7 +152,7 @@ class QueueListApi(APIView):
 
     permission_classes = [IsAuthenticated]
 
-    @extend_schema(responses=CertificationQueueEntrySerializer(many=True))
+    @extend_schema(responses={200: CertificationQueueEntrySerializer(many=True), **errors(403)})
     def get(self, request):
         _require_facilitator(request)
         entries = selectors.certification_queue(user=request.user)

@@ -14,12 +14,36 @@ import logging
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, JsonResponse
-from rest_framework import exceptions, status
+from rest_framework import exceptions, serializers, status
 from rest_framework.response import Response
 
 from cms.errors import ApplicationError
 
 logger = logging.getLogger(__name__)
+
+
+class ErrorDetailSerializer(serializers.Serializer):
+    """The OpenAPI description of ``error_body`` (cms.api.schema puts it on every 4xx)."""
+
+    code = serializers.CharField(
+        help_text="Stable and machine-readable: validation_error, not_found, rate_limited, …"
+    )
+    message = serializers.CharField(help_text="For people, in the request's language.")
+    fields = serializers.DictField(
+        child=serializers.ListField(child=serializers.CharField()),
+        required=False,
+        help_text="Input errors only: each field's messages.",
+    )
+
+    class Meta:
+        ref_name = "ErrorDetail"
+
+
+class ErrorSerializer(serializers.Serializer):
+    error = ErrorDetailSerializer()
+
+    class Meta:
+        ref_name = "Error"
 
 
 def error_body(code: str, message: str, fields: dict | None = None, **extra) -> dict:

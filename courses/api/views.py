@@ -7,7 +7,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from cms.api.pagination import PageNumberPagination
+from cms.api.pagination import PagedListMixin
 from courses.selectors import course_list, course_outline
 
 
@@ -59,17 +59,16 @@ class CourseDetailSerializer(CourseSerializer):
         return ModuleOutlineSerializer(outline.modules, many=True).data
 
 
-class CourseListApi(APIView):
+class CourseListApi(PagedListMixin, APIView):
     """Published courses, in catalog order."""
 
     permission_classes = [AllowAny]
 
     @extend_schema(responses=CourseSerializer(many=True))
     def get(self, request):
-        paginator = PageNumberPagination()
-        page = paginator.paginate_queryset(course_list(), request, view=self)
+        page = self.paginate(course_list())
         data = CourseSerializer(page, many=True, context={"request": request}).data
-        return paginator.get_paginated_response(data)
+        return self.paginated_response(data)
 
 
 class CourseDetailApi(APIView):

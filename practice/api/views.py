@@ -15,12 +15,14 @@ from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from cms.api.pagination import PageNumberPagination
+from cms.api.pagination import PagedListMixin
+from cms.api.schema import errors
 from cms.errors import ApplicationError, NotFound
 from courses.models import LessonPage
 
 from .. import selectors, services
 from ..models import GradeBand, Kind, PracticeEntry
+from ..services.entries import MAX_TAG_LENGTH, MAX_TAGS, MAX_TEACHERS
 
 MONTHS = OpenApiParameter("months", int, description="How many months, ending this month (1–24).")
 
@@ -42,14 +44,16 @@ def _own_entry(request, pk: int) -> PracticeEntry:
 class EntrySerializer(serializers.Serializer):
     id = serializers.IntegerField(read_only=True)
     date = serializers.DateField()
+    # 1 to MINUTES_PER_DAY, checked by the service (code ``bad_duration``, as on the page).
     minutes = serializers.IntegerField(help_text="Duration in minutes (1–1440).")
     kind = serializers.ChoiceField(choices=Kind.choices)
-    teachers_reached = serializers.IntegerField(min_value=0, max_value=500, default=1)
+    teachers_reached = serializers.IntegerField(min_value=0, max_value=MAX_TEACHERS, default=1)
     grade_band = serializers.ChoiceField(
         choices=[("", "—"), *GradeBand.choices], allow_blank=True, default=""
     )
+    # The service's own limits, so that the schema states what the server enforces.
     focus_tags = serializers.ListField(
-        child=serializers.CharField(max_length=60), default=list, max_length=20
+        child=serializers.CharField(max_length=MAX_TAG_LENGTH), default=list, max_length=MAX_TAGS
     )
     private_notes = serializers.CharField(
         allow_blank=True, default="", max_length=4000, help_text="Only you ever see these."
@@ -90,19 +94,15 @@ def _service_fields(data: dict) -> dict:
     return fields
 
 
-class EntryListApi(APIView):
+class EntryListApi(PagedListMixin, APIView):
     """GET: my entries, newest first (paginated). POST: log a session."""
 
     permission_classes = [IsAuthenticated]
-    pagination_class = PageNumberPagination
 
     @extend_schema(responses=EntrySerializer(many=True))
     def get(self, request):
-        paginator = self.pagination_class()
-        page = paginator.paginate_queryset(
-            selectors.entries_of(user=request.user), request, view=self
-        )
-        return paginator.get_paginated_response(
+        page = self.paginate(selectors.entries_of(user=request.user))
+        return self.paginated_response(
             EntrySerializer([EntrySerializer.dump(e) for e in page], many=True).data
         )
 
@@ -358,7 +358,9 @@ class FeedbackSubmitApi(APIView):
         class Meta:
             ref_name = "PracticeFeedbackStored"
 
-    @extend_schema(request=InputSerializer, responses={201: OutputSerializer})
+    @extend_schema(
+        request=InputSerializer, responses={201: OutputSerializer, **errors(404, 410, 429)}
+    )
     def post(self, request):
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)

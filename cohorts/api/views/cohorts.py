@@ -8,7 +8,8 @@ from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from cms.api.pagination import PageNumberPagination
+from cms.api.pagination import PagedListMixin
+from cms.api.schema import errors
 from cms.errors import ApplicationError, NotFound, PermissionDenied
 from courses.selectors import course_list
 
@@ -25,7 +26,7 @@ from ._common import _enrollment_response, _visible_cohort
 # --- cohorts ----------------------------------------------------------------------------------
 
 
-class CohortListApi(APIView):
+class CohortListApi(PagedListMixin, APIView):
     """Cohorts the person may see (anyone: published ones), with seats and their own status."""
 
     permission_classes = [AllowAny]
@@ -55,13 +56,12 @@ class CohortListApi(APIView):
             pace=filters.validated_data.get("pace"),
             open_only=filters.validated_data["open"],
         )
-        paginator = PageNumberPagination()
-        page = paginator.paginate_queryset(cohorts, request, view=self)
+        page = self.paginate(cohorts)
         mine = selectors.enrollments_by_cohort(
             user=request.user, cohort_ids=[cohort.pk for cohort in page]
         )
         data = CohortSerializer(page, many=True, context={"mine": mine}).data
-        return paginator.get_paginated_response(data)
+        return self.paginated_response(data)
 
 
 class CohortDetailApi(APIView):
@@ -120,7 +120,7 @@ class CohortRosterApi(APIView):
 
     permission_classes = [IsAuthenticated]
 
-    @extend_schema(responses=RosterSerializer)
+    @extend_schema(responses={200: RosterSerializer, **errors(403)})
     def get(self, request, cohort_id: int):
         cohort = _visible_cohort(request, cohort_id)
         if not selectors.can_manage_cohort(user=request.user, cohort=cohort):

@@ -8,6 +8,7 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from cms.api.schema import errors
 from cms.errors import PermissionDenied
 
 from ... import selectors, services
@@ -53,7 +54,7 @@ class TeamProgressApi(APIView):
         class Meta:
             ref_name = "TeamProgress"
 
-    @extend_schema(responses=OutputSerializer)
+    @extend_schema(responses={200: OutputSerializer, **errors(403)})
     def get(self, request, team_id: int):
         team = _my_team(request, team_id)
         if team.my_role != TeamMembership.Role.LEAD:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from cms.api.pagination import PageNumberPagination
+from cms.api.pagination import PagedListMixin
 
 from ... import notifications
 from ...models import CommunitySettings, EmailPreference
@@ -17,7 +17,7 @@ from ._common import NotificationSerializer, _my_notifications
 # --- notifications ----------------------------------------------------------------------------
 
 
-class NotificationListApi(APIView):
+class NotificationListApi(PagedListMixin, APIView):
     """Your notifications, newest first, with how many are unread."""
 
     permission_classes = [IsAuthenticated]
@@ -32,21 +32,14 @@ class NotificationListApi(APIView):
         class Meta:
             ref_name = "CommunityNotificationPage"
 
-    @extend_schema(
-        parameters=[
-            OpenApiParameter("page", int, required=False),
-            OpenApiParameter("page_size", int, required=False),
-        ],
-        responses=OutputSerializer,
-    )
+    @extend_schema(responses=OutputSerializer)
     def get(self, request):
         mine = _my_notifications(request.user)
-        paginator = PageNumberPagination()
-        page = paginator.paginate_queryset(mine, request, view=self)
+        page = self.paginate(mine)
         body = {
-            "count": paginator.page.paginator.count,
-            "next": paginator.get_next_link(),
-            "previous": paginator.get_previous_link(),
+            "count": self.paginator.page.paginator.count,
+            "next": self.paginator.get_next_link(),
+            "previous": self.paginator.get_previous_link(),
             "unread": mine.filter(read_at__isnull=True).count(),
             "results": [notifications.notification_data(item) for item in page],
         }

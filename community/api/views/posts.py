@@ -8,7 +8,8 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from cms.api.pagination import PageNumberPagination
+from cms.api.pagination import PagedListMixin
+from cms.api.schema import errors
 
 from ... import selectors, services
 from ._common import (
@@ -23,12 +24,11 @@ from ._common import (
 # --- posts ------------------------------------------------------------------------------------
 
 
-class PostListApi(APIView):
+class PostListApi(PagedListMixin, APIView):
     """GET: a thread's posts, oldest first (deleted and hidden ones stay, without text).
     POST: reply: 201, or 200 with the stored post when this ``client_id`` was already used."""
 
     permission_classes = [IsAuthenticated]
-    pagination_class = PageNumberPagination
 
     class InputSerializer(serializers.Serializer):
         body = serializers.CharField(allow_blank=True, trim_whitespace=False)
@@ -41,12 +41,14 @@ class PostListApi(APIView):
     def get(self, request, space_id: int, thread_id: int):
         space = _visible_space(request, space_id)
         thread = _thread_in(space, thread_id)
-        paginator = self.pagination_class()
-        page = paginator.paginate_queryset(selectors.posts_of(thread=thread), request, view=self)
+        page = self.paginate(selectors.posts_of(thread=thread))
         rows = [_post_payload(post) for post in page]
-        return paginator.get_paginated_response(PostSerializer(rows, many=True).data)
+        return self.paginated_response(PostSerializer(rows, many=True).data)
 
-    @extend_schema(request=InputSerializer, responses={200: PostSerializer, 201: PostSerializer})
+    @extend_schema(
+        request=InputSerializer,
+        responses={200: PostSerializer, 201: PostSerializer, **errors(429)},
+    )
     def post(self, request, space_id: int, thread_id: int):
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)

@@ -8,7 +8,8 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from cms.api.pagination import PageNumberPagination
+from cms.api.pagination import PagedListMixin
+from cms.api.schema import errors
 
 from ... import selectors, services
 from ._common import (
@@ -24,12 +25,11 @@ from ._common import (
 # --- threads ----------------------------------------------------------------------------------
 
 
-class ThreadListApi(APIView):
+class ThreadListApi(PagedListMixin, APIView):
     """GET: the space's threads, pinned first, then by latest activity. POST: start a thread
     (its first post is its body): 201, or 200 when this ``client_id`` was already used."""
 
     permission_classes = [IsAuthenticated]
-    pagination_class = PageNumberPagination
 
     class OutputSerializer(ThreadSerializer):
         reply_count = serializers.IntegerField()
@@ -60,8 +60,7 @@ class ThreadListApi(APIView):
     @extend_schema(responses=OutputSerializer(many=True))
     def get(self, request, space_id: int):
         space = _visible_space(request, space_id)
-        paginator = self.pagination_class()
-        page = paginator.paginate_queryset(selectors.threads_of(space=space), request, view=self)
+        page = self.paginate(selectors.threads_of(space=space))
         rows = [
             {
                 **services.thread_data(thread),
@@ -70,10 +69,11 @@ class ThreadListApi(APIView):
             }
             for thread in page
         ]
-        return paginator.get_paginated_response(self.OutputSerializer(rows, many=True).data)
+        return self.paginated_response(self.OutputSerializer(rows, many=True).data)
 
     @extend_schema(
-        request=InputSerializer, responses={200: CreatedSerializer, 201: CreatedSerializer}
+        request=InputSerializer,
+        responses={200: CreatedSerializer, 201: CreatedSerializer, **errors(429)},
     )
     def post(self, request, space_id: int):
         data = self.InputSerializer(data=request.data)

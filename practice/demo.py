@@ -7,8 +7,6 @@ from __future__ import annotations
 import random
 from datetime import timedelta
 
-from django.utils import timezone
-
 from courses.models import LessonPage
 
 from . import services
@@ -102,7 +100,6 @@ def _sessions_for(username: str, today) -> list[tuple]:
 
 
 def seed_practice(*, people: dict) -> dict:
-    today = timezone.localdate()
     lessons = list(LessonPage.objects.live().order_by("path")[:12])
     created = 0
     for username in (*RIVERSIDE, *LAKEVIEW):
@@ -110,6 +107,8 @@ def seed_practice(*, people: dict) -> dict:
         if coach is None or PracticeEntry.objects.filter(coach=coach).exists():
             continue
         rng = random.Random(f"practice-feedback-{username}")
+        # The coach's own today (the service refuses later dates in their time zone).
+        today = services.coach_today(coach)
         for index, (day, (kind, minutes, teachers, band, tags, note)) in enumerate(
             _sessions_for(username, today)
         ):

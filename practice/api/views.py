@@ -17,10 +17,12 @@ from rest_framework.views import APIView
 
 from cms.api.pagination import PageNumberPagination
 from cms.errors import ApplicationError, NotFound
+from core.api import fields
 from courses.models import LessonPage
 
 from .. import selectors, services
 from ..models import GradeBand, Kind, PracticeEntry
+from ..services.entries import MAX_TAG_LENGTH, MAX_TAGS
 
 MONTHS = OpenApiParameter("months", int, description="How many months, ending this month (1–24).")
 
@@ -42,19 +44,21 @@ def _own_entry(request, pk: int) -> PracticeEntry:
 class EntrySerializer(serializers.Serializer):
     id = serializers.IntegerField(read_only=True)
     date = serializers.DateField()
-    minutes = serializers.IntegerField(help_text="Duration in minutes (1–1440).")
-    kind = serializers.ChoiceField(choices=Kind.choices)
-    teachers_reached = serializers.IntegerField(min_value=0, max_value=500, default=1)
-    grade_band = serializers.ChoiceField(
+    minutes = fields.IntegerField(help_text="Duration in minutes (1–1440).")
+    kind = fields.ChoiceField(choices=Kind.choices)
+    teachers_reached = fields.IntegerField(min_value=0, max_value=500, default=1)
+    grade_band = fields.ChoiceField(
         choices=[("", "—"), *GradeBand.choices], allow_blank=True, default=""
     )
-    focus_tags = serializers.ListField(
-        child=serializers.CharField(max_length=60), default=list, max_length=20
+    focus_tags = fields.ListField(
+        child=fields.CharField(max_length=MAX_TAG_LENGTH),
+        default=list,
+        max_length=MAX_TAGS,
     )
-    private_notes = serializers.CharField(
+    private_notes = fields.CharField(
         allow_blank=True, default="", max_length=4000, help_text="Only you ever see these."
     )
-    lesson = serializers.IntegerField(allow_null=True, default=None, min_value=1)
+    lesson = fields.PageIdField(allow_null=True, default=None)
     created_at = serializers.DateTimeField(read_only=True)
     updated_at = serializers.DateTimeField(read_only=True)
 
@@ -341,12 +345,12 @@ class FeedbackSubmitApi(APIView):
     authentication_classes: list = []
 
     class InputSerializer(serializers.Serializer):
-        token = serializers.CharField(max_length=100)
-        usefulness = serializers.IntegerField(min_value=1, max_value=5)
-        confidence = serializers.IntegerField(min_value=1, max_value=5)
-        comment = serializers.CharField(allow_blank=True, default="", max_length=1000)
-        website = serializers.CharField(
-            allow_blank=True, default="", help_text="Honeypot: leave empty."
+        token = fields.CharField(max_length=100)
+        usefulness = fields.IntegerField(min_value=1, max_value=5)
+        confidence = fields.IntegerField(min_value=1, max_value=5)
+        comment = fields.CharField(allow_blank=True, default="", max_length=1000)
+        website = fields.CharField(
+            allow_blank=True, default="", max_length=1000, help_text="Honeypot: leave empty."
         )
 
         class Meta:

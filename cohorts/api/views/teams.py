@@ -9,6 +9,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from cms.errors import PermissionDenied
+from core.api import fields
 
 from ... import selectors, services
 from ...models import TeamMembership
@@ -68,7 +69,7 @@ class TeamInvitationCreateApi(APIView):
     permission_classes = [IsAuthenticated]
 
     class InputSerializer(serializers.Serializer):
-        email = serializers.EmailField()
+        email = fields.EmailField()
 
         class Meta:
             ref_name = "TeamInvitationInput"

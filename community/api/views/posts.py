@@ -9,8 +9,9 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from cms.api.pagination import PageNumberPagination
+from core.api import fields
 
-from ... import selectors, services
+from ... import rendering, selectors, services
 from ._common import (
     PostSerializer,
     _already_posted,
@@ -31,8 +32,10 @@ class PostListApi(APIView):
     pagination_class = PageNumberPagination
 
     class InputSerializer(serializers.Serializer):
-        body = serializers.CharField(allow_blank=True, trim_whitespace=False)
-        client_id = serializers.CharField(max_length=64)
+        body = fields.CharField(
+            allow_blank=True, trim_whitespace=False, max_length=rendering.MAX_BODY
+        )
+        client_id = fields.CharField(max_length=64)
 
         class Meta:
             ref_name = "CommunityPostCreateInput"
@@ -73,7 +76,9 @@ class PostDetailApi(APIView):
     permission_classes = [IsAuthenticated]
 
     class InputSerializer(serializers.Serializer):
-        body = serializers.CharField(allow_blank=True, trim_whitespace=False)
+        body = fields.CharField(
+            allow_blank=True, trim_whitespace=False, max_length=rendering.MAX_BODY
+        )
 
         class Meta:
             ref_name = "CommunityPostEditInput"
@@ -99,7 +104,7 @@ class PostReactionToggleApi(APIView):
     permission_classes = [IsAuthenticated]
 
     class InputSerializer(serializers.Serializer):
-        emoji = serializers.ChoiceField(choices=services.ALLOWED_REACTIONS)
+        emoji = fields.ChoiceField(choices=services.ALLOWED_REACTIONS)
 
         class Meta:
             ref_name = "CommunityReactionInput"
@@ -128,7 +133,7 @@ class PostHideApi(APIView):
     permission_classes = [IsAuthenticated]
 
     class InputSerializer(serializers.Serializer):
-        reason = serializers.CharField(allow_blank=True, max_length=300)
+        reason = fields.CharField(allow_blank=True, max_length=300)
 
         class Meta:
             ref_name = "CommunityPostHideInput"

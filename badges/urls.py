@@ -15,7 +15,7 @@ urlpatterns = [
     path("awards/<uuid:entity_id>/revoke/", views.award_revoke, name="revoke"),
     path("award/", views.award_create, name="award_create"),
     path("queue/", views.queue, name="queue"),
-    path("queue/<int:pk>/approve/", views.queue_approve, name="approve"),
-    path("queue/<int:pk>/changes/", views.queue_changes, name="changes"),
+    path("queue/<id:pk>/approve/", views.queue_approve, name="approve"),
+    path("queue/<id:pk>/changes/", views.queue_changes, name="changes"),
     path("people/<slug:slug>/", views.profile_public, name="profile"),
 ]

@@ -2,33 +2,46 @@ from __future__ import annotations
 
 from django import forms
 
-MAX_UPLOAD = 512 * 1024
+from cms.errors import ApplicationError
+
+from .services.enrollment import CSV_LIMITS, CSV_MAX_BYTES, csv_rows
 
 
 class EnrollCsvForm(forms.Form):
     csv = forms.CharField(
         label="Emails",
         required=False,
+        max_length=CSV_MAX_BYTES,
         widget=forms.Textarea(
             attrs={"rows": 5, "placeholder": "ana@district.org\nbo@district.org"}
         ),
-        help_text="One per line, or paste a CSV: any column with email addresses is used.",
+        help_text=(
+            "One per line, or paste a CSV: any column with email addresses is used. " + CSV_LIMITS
+        ),
     )
-    file = forms.FileField(label="…or upload a CSV file", required=False)
+    file = forms.FileField(
+        label="…or upload a CSV file", required=False, help_text=f"UTF-8 CSV. {CSV_LIMITS}"
+    )
 
     def clean(self):
         cleaned = super().clean()
         upload = cleaned.get("file")
         text = cleaned.get("csv") or ""
         if upload:
-            if upload.size > MAX_UPLOAD:
-                raise forms.ValidationError("That file is too large (512 KB at most).")
+            if upload.size > CSV_MAX_BYTES:
+                raise forms.ValidationError(
+                    f"That file is too large ({CSV_MAX_BYTES // 1024} KB at most)."
+                )
             try:
                 text = upload.read().decode("utf-8-sig")
             except UnicodeDecodeError as error:
                 raise forms.ValidationError("Save the file as UTF-8 CSV and try again.") from error
         if not text.strip():
             raise forms.ValidationError("Paste some email addresses or choose a CSV file.")
+        try:
+            csv_rows(text)  # the size, line and cell limits, named in the message
+        except ApplicationError as error:
+            raise forms.ValidationError(error.message) from None
         cleaned["text"] = text
         return cleaned
 

@@ -9,7 +9,7 @@ urlpatterns = [
     path("learn/calendar/new-link/", views_calendar.calendar_rotate, name="calendar_rotate"),
     path("learn/calendar/<slug:token>.ics", views_calendar.calendar_feed, name="calendar_feed"),
     path(
-        "cohorts/<int:pk>/calendar/<slug:token>.ics",
+        "cohorts/<id:pk>/calendar/<slug:token>.ics",
         views_calendar.cohort_calendar_feed,
         name="cohort_calendar_feed",
     ),

@@ -6,12 +6,14 @@ page adds one for its ancestors and one for its course.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
 from wagtail.images import get_image_model
 from wagtail.models import Page
+from wagtail.search.query import PlainText
 
 from .models import CourseIndexPage, CoursePage, LessonPage, ModulePage
 
@@ -159,15 +161,25 @@ def catalog_page() -> CourseIndexPage | None:
     return CourseIndexPage.objects.live().public().order_by("path").first()
 
 
+SEARCH_MAX_LENGTH = 200
+
+
+def search_terms(query: str) -> str:
+    """The query as plain words: any character that is not a letter or a digit separates
+    words. Each search backend has its own syntax (SQLite FTS5 treats ``"``, ``*``, ``(``,
+    ``NEAR``, ``-``, ``^`` as operators, and Wagtail's SQLite backend does not escape ``"``),
+    so a person's query must never reach it as syntax; the words alone are what they meant."""
+    return " ".join(re.sub(r"[\W_]+", " ", query[:SEARCH_MAX_LENGTH]).split())
+
+
 def site_search(*, query: str):
-    """Full-text search over live, public course content (courses, modules, lessons)."""
-    return (
-        Page.objects.live()
-        .public()
-        .type(CoursePage, ModulePage, LessonPage)
-        .specific()
-        .search(query)
-    )
+    """Full-text search over live, public course content (courses, modules, lessons). Any
+    text is a valid query: it is searched as plain words (``search_terms``)."""
+    terms = search_terms(query)
+    pages = Page.objects.live().public().type(CoursePage, ModulePage, LessonPage).specific()
+    if not terms:
+        return pages.none()
+    return pages.search(PlainText(terms))
 
 
 def course_outlines(*, courses, request=None) -> dict[int, CourseOutline]:

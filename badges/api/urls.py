@@ -15,12 +15,12 @@ urlpatterns = [
     ),
     path("badges/queue/", views.QueueListApi.as_view(), name="badge-queue"),
     path(
-        "badges/queue/<int:request_id>/approve/",
+        "badges/queue/<id:request_id>/approve/",
         views.QueueApproveApi.as_view(),
         name="badge-queue-approve",
     ),
     path(
-        "badges/queue/<int:request_id>/request-changes/",
+        "badges/queue/<id:request_id>/request-changes/",
         views.QueueRequestChangesApi.as_view(),
         name="badge-queue-request-changes",
     ),

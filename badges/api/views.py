@@ -13,6 +13,7 @@ from rest_framework.views import APIView
 from cms.api.pagination import PagedListMixin
 from cms.api.schema import errors
 from cms.errors import NotFound, PermissionDenied
+from core.api import fields
 
 from .. import selectors, services
 from ..models import AwardMethod
@@ -72,9 +73,9 @@ class AwardCreateApi(APIView):
     permission_classes = [IsAuthenticated]
 
     class InputSerializer(serializers.Serializer):
-        recipient = serializers.IntegerField(min_value=1)
-        badge_class = serializers.IntegerField(min_value=1)
-        evidence_note = serializers.CharField(max_length=5000, allow_blank=True, default="")
+        recipient = fields.IdField()
+        badge_class = fields.IdField()
+        evidence_note = fields.CharField(max_length=5000, allow_blank=True, default="")
 
         class Meta:
             ref_name = "BadgeAwardInput"
@@ -128,7 +129,7 @@ class AwardRevokeApi(APIView):
     permission_classes = [IsAuthenticated]
 
     class InputSerializer(serializers.Serializer):
-        reason = serializers.CharField(max_length=2000)
+        reason = fields.CharField(max_length=2000)
 
         class Meta:
             ref_name = "BadgeRevokeInput"
@@ -179,7 +180,7 @@ class QueueRequestChangesApi(APIView):
     permission_classes = [IsAuthenticated]
 
     class InputSerializer(serializers.Serializer):
-        message = serializers.CharField(max_length=5000)
+        message = fields.CharField(max_length=5000)
 
         class Meta:
             ref_name = "CertificationChangesInput"

@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth import authenticate
+from django.http import HttpResponsePermanentRedirect
+from django.urls import Resolver404, resolve
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.authtoken.models import Token
@@ -9,7 +12,9 @@ from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle
 from rest_framework.views import APIView
 
+from cms.api.errors import json_error
 from cms.errors import ApplicationError
+from core.api import fields
 
 
 class TokenThrottle(AnonRateThrottle):
@@ -24,8 +29,10 @@ class TokenObtainApi(APIView):
     throttle_classes = [TokenThrottle]
 
     class InputSerializer(serializers.Serializer):
-        username = serializers.CharField(help_text="Username or email address.")
-        password = serializers.CharField(style={"input_type": "password"}, trim_whitespace=False)
+        username = fields.CharField(max_length=254, help_text="Username or email address.")
+        password = fields.CharField(
+            max_length=1024, style={"input_type": "password"}, trim_whitespace=False
+        )
 
     class OutputSerializer(serializers.Serializer):
         token = serializers.CharField()
@@ -51,3 +58,22 @@ class TokenObtainApi(APIView):
                 {"token": token.key, "user_id": user.pk, "username": user.username}
             ).data
         )
+
+
+def not_found(request, rest: str = ""):
+    """The last pattern under /api/: any URL no endpoint matched (a typo, an unknown nested
+    path, a malformed id) is the JSON 404, with DEBUG on or off, never Django's HTML page.
+
+    Like ``APPEND_SLASH``, a GET for a known endpoint without its trailing slash is redirected
+    (CommonMiddleware cannot: this pattern matches every path)."""
+    path = request.path_info
+    if settings.APPEND_SLASH and not path.endswith("/") and request.method in ("GET", "HEAD"):
+        try:
+            match = resolve(path + "/")
+        except Resolver404:
+            match = None
+        if match is not None and match.func is not not_found:
+            query = request.META.get("QUERY_STRING", "")
+            target = request.path + "/" + (f"?{query}" if query else "")
+            return HttpResponsePermanentRedirect(target)
+    return json_error(request, "not_found", "No such endpoint.", 404)

@@ -187,6 +187,11 @@ SPECTACULAR_SETTINGS = {
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
     "PREPROCESSING_HOOKS": ["cms.api.schema.only_public_api"],
+    # The bounded path converters (core/converters.py): ids past the column's range are a 404.
+    "PATH_CONVERTER_OVERRIDES": {
+        "id": {"type": "integer", "minimum": 1, "maximum": 2**63 - 1},
+        "page_id": {"type": "integer", "minimum": 1, "maximum": 2**31 - 1},
+    },
     # Served by the app itself (drf-spectacular-sidecar): no CDN on closed networks.
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",

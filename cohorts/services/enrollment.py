@@ -38,6 +38,14 @@ from ..models import (
 from ..selectors import can_manage_cohort, is_team_lead
 
 CSV_MAX_ROWS = 1000
+#: An email address is at most 254 characters (RFC 5321); no cell of the list needs more.
+CSV_MAX_CELL = 254
+#: The largest uploaded (or pasted) list, in bytes.
+CSV_MAX_BYTES = 512 * 1024
+CSV_LIMITS = (
+    f"At most {CSV_MAX_ROWS} lines and {CSV_MAX_BYTES // 1024} KB, "
+    f"{CSV_MAX_CELL} characters a cell."
+)
 INVITATION_DAYS = 30
 
 
@@ -250,15 +258,44 @@ class CsvEnrollReport:
         return ", ".join(f"{count} {label}" for count, label in parts if count) or "Nothing to do"
 
 
+def csv_rows(text: str) -> list[list[str]]:
+    """The rows of a pasted or uploaded list, within ``CSV_LIMITS``; otherwise an
+    ``ApplicationError`` that names the limit (the form shows it; nothing is enrolled)."""
+    if len(text) > CSV_MAX_BYTES:
+        raise ApplicationError(
+            f"That list is too large ({CSV_MAX_BYTES // 1024} KB at most).", field="csv"
+        )
+    reader = csv.reader(io.StringIO(text))
+    rows: list[list[str]] = []
+    try:
+        for line_number, row in enumerate(reader, start=1):
+            if line_number > CSV_MAX_ROWS:
+                raise ApplicationError(f"At most {CSV_MAX_ROWS} lines at a time.", field="csv")
+            if any(len(cell) > CSV_MAX_CELL for cell in row):
+                raise ApplicationError(
+                    f"Line {line_number}: a cell can be at most {CSV_MAX_CELL} characters.",
+                    field="csv",
+                    code="invalid_csv",
+                )
+            rows.append(row)
+    except csv.Error:
+        # The csv module's own field limit (128 KB), a NUL byte…: the cell limit is the one
+        # that matters to the person, so name it.
+        raise ApplicationError(
+            f"Line {reader.line_num}: this is not a readable list (a cell can be at most "
+            f"{CSV_MAX_CELL} characters).",
+            field="csv",
+            code="invalid_csv",
+        ) from None
+    return rows
+
+
 def parse_email_csv(text: str) -> list[str]:
     """Emails from a pasted or uploaded CSV (any column; a header row is fine). Any
     malformed address fails the whole file, naming the line."""
     emails_found: list[str] = []
     problems: list[str] = []
-    reader = csv.reader(io.StringIO(text))
-    for line_number, row in enumerate(reader, start=1):
-        if line_number > CSV_MAX_ROWS:
-            raise ApplicationError(f"At most {CSV_MAX_ROWS} lines at a time.", field="csv")
+    for line_number, row in enumerate(csv_rows(text), start=1):
         cells = [cell.strip() for cell in row if cell.strip()]
         candidates = [cell for cell in cells if "@" in cell]
         if not candidates:

@@ -109,7 +109,8 @@ def dashboard_enroll_csv(request, pk: int):
     cohort = _managed_cohort(request, pk)
     form = EnrollCsvForm(request.POST, request.FILES)
     if not form.is_valid():
-        messages.error(request, " ".join(form.non_field_errors()) or "Check the list and retry.")
+        errors = [message for messages_ in form.errors.values() for message in messages_]
+        messages.error(request, " ".join(errors) or "Check the list and retry.")
         return redirect("cohorts:dashboard", pk=cohort.pk)
     try:
         report = services.cohort_enroll_csv(

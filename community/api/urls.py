@@ -7,33 +7,33 @@ from . import views
 urlpatterns = [
     path("community/spaces/", views.SpaceListApi.as_view(), name="community-space-list"),
     path(
-        "community/spaces/<int:space_id>/threads/",
+        "community/spaces/<id:space_id>/threads/",
         views.ThreadListApi.as_view(),
         name="community-thread-list",
     ),
     path(
-        "community/spaces/<int:space_id>/threads/<int:thread_id>/posts/",
+        "community/spaces/<id:space_id>/threads/<id:thread_id>/posts/",
         views.PostListApi.as_view(),
         name="community-post-list",
     ),
     path(
-        "community/spaces/<int:space_id>/events/",
+        "community/spaces/<id:space_id>/events/",
         views.SpaceEventListApi.as_view(),
         name="community-event-list",
     ),
     path(
-        "community/threads/<int:thread_id>/",
+        "community/threads/<id:thread_id>/",
         views.ThreadUpdateApi.as_view(),
         name="community-thread-update",
     ),
-    path("community/posts/<int:post_id>/", views.PostDetailApi.as_view(), name="community-post"),
+    path("community/posts/<id:post_id>/", views.PostDetailApi.as_view(), name="community-post"),
     path(
-        "community/posts/<int:post_id>/reactions/",
+        "community/posts/<id:post_id>/reactions/",
         views.PostReactionToggleApi.as_view(),
         name="community-post-reactions",
     ),
     path(
-        "community/posts/<int:post_id>/hide/",
+        "community/posts/<id:post_id>/hide/",
         views.PostHideApi.as_view(),
         name="community-post-hide",
     ),

@@ -4,5 +4,5 @@ from . import views
 
 urlpatterns = [
     path("courses/", views.CourseListApi.as_view(), name="course-list"),
-    path("courses/<int:course_id>/", views.CourseDetailApi.as_view(), name="course-detail"),
+    path("courses/<page_id:course_id>/", views.CourseDetailApi.as_view(), name="course-detail"),
 ]

@@ -6,19 +6,19 @@ from . import views
 
 urlpatterns = [
     path("practice/entries/", views.EntryListApi.as_view(), name="practice-entry-list"),
-    path("practice/entries/<int:pk>/", views.EntryDetailApi.as_view(), name="practice-entry"),
+    path("practice/entries/<id:pk>/", views.EntryDetailApi.as_view(), name="practice-entry"),
     path(
-        "practice/entries/<int:pk>/feedback-links/",
+        "practice/entries/<id:pk>/feedback-links/",
         views.EntryFeedbackLinkApi.as_view(),
         name="practice-entry-feedback-link",
     ),
     path(
-        "practice/entries/<int:pk>/feedback/",
+        "practice/entries/<id:pk>/feedback/",
         views.EntryFeedbackApi.as_view(),
         name="practice-entry-feedback",
     ),
     path("practice/summary/", views.SummaryApi.as_view(), name="practice-summary"),
     path("practice/teams/", views.TeamAggregateListApi.as_view(), name="practice-team-list"),
-    path("practice/teams/<int:pk>/", views.TeamAggregateApi.as_view(), name="practice-team"),
+    path("practice/teams/<id:pk>/", views.TeamAggregateApi.as_view(), name="practice-team"),
     path("practice/feedback/", views.FeedbackSubmitApi.as_view(), name="practice-feedback"),
 ]

@@ -18,6 +18,7 @@ from rest_framework.views import APIView
 from cms.api.pagination import PagedListMixin
 from cms.api.schema import errors
 from cms.errors import ApplicationError, NotFound
+from core.api import fields
 from courses.models import LessonPage
 
 from .. import selectors, services
@@ -45,20 +46,21 @@ class EntrySerializer(serializers.Serializer):
     id = serializers.IntegerField(read_only=True)
     date = serializers.DateField()
     # 1 to MINUTES_PER_DAY, checked by the service (code ``bad_duration``, as on the page).
-    minutes = serializers.IntegerField(help_text="Duration in minutes (1–1440).")
-    kind = serializers.ChoiceField(choices=Kind.choices)
-    teachers_reached = serializers.IntegerField(min_value=0, max_value=MAX_TEACHERS, default=1)
-    grade_band = serializers.ChoiceField(
+    minutes = fields.IntegerField(help_text="Duration in minutes (1–1440).")
+    kind = fields.ChoiceField(choices=Kind.choices)
+    teachers_reached = fields.IntegerField(min_value=0, max_value=MAX_TEACHERS, default=1)
+    grade_band = fields.ChoiceField(
         choices=[("", "—"), *GradeBand.choices], allow_blank=True, default=""
     )
-    # The service's own limits, so that the schema states what the server enforces.
-    focus_tags = serializers.ListField(
-        child=serializers.CharField(max_length=MAX_TAG_LENGTH), default=list, max_length=MAX_TAGS
+    focus_tags = fields.ListField(
+        child=fields.CharField(max_length=MAX_TAG_LENGTH),
+        default=list,
+        max_length=MAX_TAGS,
     )
-    private_notes = serializers.CharField(
+    private_notes = fields.CharField(
         allow_blank=True, default="", max_length=4000, help_text="Only you ever see these."
     )
-    lesson = serializers.IntegerField(allow_null=True, default=None, min_value=1)
+    lesson = fields.PageIdField(allow_null=True, default=None)
     created_at = serializers.DateTimeField(read_only=True)
     updated_at = serializers.DateTimeField(read_only=True)
 
@@ -341,12 +343,12 @@ class FeedbackSubmitApi(APIView):
     authentication_classes: list = []
 
     class InputSerializer(serializers.Serializer):
-        token = serializers.CharField(max_length=100)
-        usefulness = serializers.IntegerField(min_value=1, max_value=5)
-        confidence = serializers.IntegerField(min_value=1, max_value=5)
-        comment = serializers.CharField(allow_blank=True, default="", max_length=1000)
-        website = serializers.CharField(
-            allow_blank=True, default="", help_text="Honeypot: leave empty."
+        token = fields.CharField(max_length=100)
+        usefulness = fields.IntegerField(min_value=1, max_value=5)
+        confidence = fields.IntegerField(min_value=1, max_value=5)
+        comment = fields.CharField(allow_blank=True, default="", max_length=1000)
+        website = fields.CharField(
+            allow_blank=True, default="", max_length=1000, help_text="Honeypot: leave empty."
         )
 
         class Meta:

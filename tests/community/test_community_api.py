@@ -328,7 +328,7 @@ def test_reply_is_idempotent_by_client_id(api, space, thread, peer):
 
 @pytest.mark.parametrize(
     ("body", "code"),
-    [("", "empty"), ("   \n ", "empty"), ("x" * (rendering.MAX_BODY + 1), "too_long")],
+    [("", "empty"), ("   \n ", "empty"), ("x" * (rendering.MAX_BODY + 1), "validation_error")],
 )
 def test_bad_bodies_are_400_and_nothing_is_stored(api, space, thread, first_post, body, code):
     as_user(api, thread.author)

@@ -11,6 +11,7 @@ from rest_framework.views import APIView
 from cms.api.pagination import PagedListMixin
 from cms.api.schema import errors
 from cms.errors import ApplicationError, NotFound, PermissionDenied
+from core.api import fields
 from courses.selectors import course_list
 
 from ... import selectors, services
@@ -32,8 +33,8 @@ class CohortListApi(PagedListMixin, APIView):
     permission_classes = [AllowAny]
 
     class FilterSerializer(serializers.Serializer):
-        course = serializers.IntegerField(required=False, min_value=1)
-        pace = serializers.ChoiceField(choices=Pace.choices, required=False)
+        course = fields.PageIdField(required=False)
+        pace = fields.ChoiceField(choices=Pace.choices, required=False)
         open = serializers.BooleanField(
             required=False, default=False, help_text="Only cohorts open for enrollment now."
         )

@@ -10,8 +10,10 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from cms.errors import NotFound
+from core.api import fields
 
 from ... import selectors, services
+from ...models import Reflection, ReflectionFeedback
 from ..serializers import (
     CohortBriefSerializer,
     CourseBriefSerializer,
@@ -107,8 +109,12 @@ class LessonReflectionsApi(APIView):
     permission_classes = [IsAuthenticated]
 
     class InputSerializer(serializers.Serializer):
-        block_id = serializers.CharField(max_length=64)
-        text = serializers.CharField(allow_blank=True, trim_whitespace=False)
+        block_id = fields.CharField(max_length=Reflection._meta.get_field("block_id").max_length)
+        text = fields.CharField(
+            allow_blank=True,
+            trim_whitespace=False,
+            max_length=Reflection._meta.get_field("text").max_length,
+        )
 
         class Meta:
             ref_name = "ReflectionSaveInput"
@@ -150,7 +156,11 @@ class ReflectionFeedbackApi(APIView):
     permission_classes = [IsAuthenticated]
 
     class InputSerializer(serializers.Serializer):
-        text = serializers.CharField(allow_blank=True, trim_whitespace=False)
+        text = fields.CharField(
+            allow_blank=True,
+            trim_whitespace=False,
+            max_length=ReflectionFeedback._meta.get_field("text").max_length,
+        )
 
         class Meta:
             ref_name = "ReflectionFeedbackInput"

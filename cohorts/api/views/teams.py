@@ -10,6 +10,7 @@ from rest_framework.views import APIView
 
 from cms.api.schema import errors
 from cms.errors import PermissionDenied
+from core.api import fields
 
 from ... import selectors, services
 from ...models import TeamMembership
@@ -69,7 +70,7 @@ class TeamInvitationCreateApi(APIView):
     permission_classes = [IsAuthenticated]
 
     class InputSerializer(serializers.Serializer):
-        email = serializers.EmailField()
+        email = fields.EmailField()
 
         class Meta:
             ref_name = "TeamInvitationInput"

@@ -9,6 +9,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from cms.api.pagination import PagedListMixin
+from core.api import fields
 
 from ... import notifications
 from ...models import CommunitySettings, EmailPreference
@@ -52,9 +53,7 @@ class NotificationReadApi(APIView):
     permission_classes = [IsAuthenticated]
 
     class InputSerializer(serializers.Serializer):
-        ids = serializers.ListField(
-            child=serializers.IntegerField(min_value=1), required=False, max_length=500
-        )
+        ids = fields.ListField(child=fields.IdField(), required=False, max_length=500)
 
         class Meta:
             ref_name = "CommunityNotificationReadInput"
@@ -83,7 +82,7 @@ class NotificationSettingsApi(APIView):
     permission_classes = [IsAuthenticated]
 
     class InputSerializer(serializers.Serializer):
-        email = serializers.ChoiceField(choices=EmailPreference.choices)
+        email = fields.ChoiceField(choices=EmailPreference.choices)
 
         class Meta:
             ref_name = "CommunitySettingsInput"

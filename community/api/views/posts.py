@@ -10,8 +10,9 @@ from rest_framework.views import APIView
 
 from cms.api.pagination import PagedListMixin
 from cms.api.schema import errors
+from core.api import fields
 
-from ... import selectors, services
+from ... import rendering, selectors, services
 from ._common import (
     PostSerializer,
     _already_posted,
@@ -31,8 +32,10 @@ class PostListApi(PagedListMixin, APIView):
     permission_classes = [IsAuthenticated]
 
     class InputSerializer(serializers.Serializer):
-        body = serializers.CharField(allow_blank=True, trim_whitespace=False)
-        client_id = serializers.CharField(max_length=64)
+        body = fields.CharField(
+            allow_blank=True, trim_whitespace=False, max_length=rendering.MAX_BODY
+        )
+        client_id = fields.CharField(max_length=64)
 
         class Meta:
             ref_name = "CommunityPostCreateInput"
@@ -75,7 +78,9 @@ class PostDetailApi(APIView):
     permission_classes = [IsAuthenticated]
 
     class InputSerializer(serializers.Serializer):
-        body = serializers.CharField(allow_blank=True, trim_whitespace=False)
+        body = fields.CharField(
+            allow_blank=True, trim_whitespace=False, max_length=rendering.MAX_BODY
+        )
 
         class Meta:
             ref_name = "CommunityPostEditInput"
@@ -101,7 +106,7 @@ class PostReactionToggleApi(APIView):
     permission_classes = [IsAuthenticated]
 
     class InputSerializer(serializers.Serializer):
-        emoji = serializers.ChoiceField(choices=services.ALLOWED_REACTIONS)
+        emoji = fields.ChoiceField(choices=services.ALLOWED_REACTIONS)
 
         class Meta:
             ref_name = "CommunityReactionInput"
@@ -130,7 +135,7 @@ class PostHideApi(APIView):
     permission_classes = [IsAuthenticated]
 
     class InputSerializer(serializers.Serializer):
-        reason = serializers.CharField(allow_blank=True, max_length=300)
+        reason = fields.CharField(allow_blank=True, max_length=300)
 
         class Meta:
             ref_name = "CommunityPostHideInput"

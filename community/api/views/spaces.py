@@ -9,6 +9,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from cms.errors import ApplicationError
+from core.api import fields
+from core.converters import MAX_BIGINT
 
 from ... import selectors
 from ...events import SYNC_BATCH
@@ -47,8 +49,8 @@ class SpaceEventListApi(APIView):
     permission_classes = [IsAuthenticated]
 
     class FilterSerializer(serializers.Serializer):
-        after_seq = serializers.IntegerField(min_value=0, default=0)
-        limit = serializers.IntegerField(min_value=1, max_value=SYNC_BATCH, default=100)
+        after_seq = fields.IntegerField(min_value=0, max_value=MAX_BIGINT, default=0)
+        limit = fields.IntegerField(min_value=1, max_value=SYNC_BATCH, default=100)
 
         class Meta:
             ref_name = "CommunityEventFilter"

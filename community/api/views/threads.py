@@ -10,8 +10,10 @@ from rest_framework.views import APIView
 
 from cms.api.pagination import PagedListMixin
 from cms.api.schema import errors
+from core.api import fields
 
-from ... import selectors, services
+from ... import rendering, selectors, services
+from ...models import Thread
 from ._common import (
     PostSerializer,
     ThreadSerializer,
@@ -21,6 +23,8 @@ from ._common import (
     _visible_space,
     _visible_thread,
 )
+
+TITLE_MAX = Thread._meta.get_field("title").max_length
 
 # --- threads ----------------------------------------------------------------------------------
 
@@ -39,10 +43,12 @@ class ThreadListApi(PagedListMixin, APIView):
             ref_name = "CommunityThreadListItem"
 
     class InputSerializer(serializers.Serializer):
-        title = serializers.CharField(allow_blank=True, trim_whitespace=False)
-        body = serializers.CharField(allow_blank=True, trim_whitespace=False)
-        client_id = serializers.CharField(max_length=64)
-        lesson = serializers.IntegerField(required=False, allow_null=True, min_value=1)
+        title = fields.CharField(allow_blank=True, trim_whitespace=False, max_length=TITLE_MAX)
+        body = fields.CharField(
+            allow_blank=True, trim_whitespace=False, max_length=rendering.MAX_BODY
+        )
+        client_id = fields.CharField(max_length=64)
+        lesson = fields.PageIdField(required=False, allow_null=True)
         announcement = serializers.BooleanField(
             required=False, default=False, help_text="Facilitators only: notifies everyone."
         )
@@ -107,7 +113,7 @@ class ThreadUpdateApi(APIView):
     class InputSerializer(serializers.Serializer):
         pinned = serializers.BooleanField(required=False)
         locked = serializers.BooleanField(required=False)
-        title = serializers.CharField(required=False, allow_blank=True)
+        title = fields.CharField(required=False, allow_blank=True, max_length=TITLE_MAX)
 
         class Meta:
             ref_name = "CommunityThreadUpdateInput"

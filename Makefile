@@ -11,7 +11,7 @@ WORKERS ?= 1
 
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test setup migrate demo lint format e2e bench clean
+.PHONY: run test setup migrate demo lint format e2e api-fuzz bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,10 @@ test: setup
 
 e2e: setup
 	$(BIN)/python -m pytest tests/e2e $(PYTEST_ARGS)
+
+# Schemathesis against the demo's API, as a coach and as a facilitator (a few minutes).
+api-fuzz: setup
+	PRAXIS_SCHEMATHESIS=1 $(BIN)/python -m pytest tests/api/test_schemathesis.py $(PYTEST_ARGS)
 
 lint: setup
 	$(BIN)/ruff check .

@@ -7,6 +7,8 @@ from django.contrib.auth.forms import AuthenticationForm
 from .models import Role
 
 User = get_user_model()
+#: A pass phrase may be long, but not a megabyte (hashing one is a denial of service).
+PASSWORD_MAX_LENGTH = 1024
 
 
 class LoginForm(AuthenticationForm):
@@ -20,6 +22,13 @@ class LoginForm(AuthenticationForm):
         label="Email or username",
         max_length=254,
         widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "username"}),
+    )
+
+    password = forms.CharField(
+        label="Password",
+        strip=False,
+        max_length=PASSWORD_MAX_LENGTH,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
 
     def __init__(self, request=None, *args, **kwargs):
@@ -41,12 +50,14 @@ class SignupForm(forms.Form):
     password1 = forms.CharField(
         label="Password",
         strip=False,
+        max_length=PASSWORD_MAX_LENGTH,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
         help_text=password_validation.password_validators_help_text_html(),
     )
     password2 = forms.CharField(
         label="Password again",
         strip=False,
+        max_length=PASSWORD_MAX_LENGTH,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
 

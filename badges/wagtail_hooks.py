@@ -18,6 +18,7 @@ READ_ONLY = {"add", "change", "delete", "lock", "unlock", "publish"}
 
 
 class IssuerViewSet(SnippetViewSet):
+    pk_path_converter = "id"  # bounded (core/converters.py): a huge id is a 404
     model = Issuer
     icon = "site"
     menu_label = "Issuer"
@@ -31,6 +32,7 @@ class IssuerViewSet(SnippetViewSet):
 
 
 class BadgeClassViewSet(SnippetViewSet):
+    pk_path_converter = "id"  # bounded (core/converters.py): a huge id is a 404
     model = BadgeClass
     icon = "pick"
     menu_label = "Badge classes"
@@ -78,6 +80,7 @@ register_permission_policy(BadgeAward, ReadOnlyPolicy(BadgeAward))
 
 
 class BadgeAwardViewSet(SnippetViewSet):
+    pk_path_converter = "id"  # bounded (core/converters.py): a huge id is a 404
     model = BadgeAward
     icon = "tick-inverse"
     menu_label = "Awards"

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from cms.errors import ApplicationError
+from core.converters import MAX_INT, parse_id
 from courses.models import LessonPage
 
 from . import notifications, selectors, services
@@ -59,8 +60,8 @@ def space_detail(request, space_id: int):
 def thread_new(request, space_id: int):
     space = _space(request, space_id)
     lesson = None
-    if request.POST.get("lesson"):
-        lesson = LessonPage.objects.live().filter(pk=request.POST["lesson"]).first()
+    if lesson_id := parse_id(request.POST.get("lesson"), max_value=MAX_INT):
+        lesson = LessonPage.objects.live().filter(pk=lesson_id).first()
     try:
         thread = services.thread_create(
             space=space,

@@ -57,3 +57,14 @@ CONVERTERS = {"id": IdConverter, "page_id": PageIdConverter}
 def register() -> None:
     for name, converter in CONVERTERS.items():
         register_converter(converter, name)
+
+
+def parse_id(value, *, max_value: int = MAX_BIGINT) -> int | None:
+    """An id from a form post or query string, or ``None`` for anything that is not one
+    (garbage, ``0``, past the column's range): the same bounds as the path converters, for
+    the HTML views that read an id from ``request.POST``."""
+    text = str(value or "").strip()
+    if not (text.isascii() and text.isdigit()) or len(text) > 19:
+        return None
+    number = int(text)
+    return number if 1 <= number <= max_value else None

@@ -101,4 +101,4 @@ class FeedbackForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     # Honeypot: hidden from people by CSS and aria-hidden; bots fill every field.
-    website = forms.CharField(required=False, label="Leave this empty")
+    website = forms.CharField(required=False, max_length=1000, label="Leave this empty")

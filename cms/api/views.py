@@ -13,6 +13,7 @@ from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle
 from rest_framework.views import APIView
 
+from accounts.forms import PASSWORD_MAX_LENGTH
 from cms.api.errors import json_error
 from cms.errors import ApplicationError
 from core.api import fields
@@ -32,7 +33,9 @@ class TokenObtainApi(APIView):
     class InputSerializer(serializers.Serializer):
         username = fields.CharField(max_length=254, help_text="Username or email address.")
         password = fields.CharField(
-            max_length=1024, style={"input_type": "password"}, trim_whitespace=False
+            max_length=PASSWORD_MAX_LENGTH,
+            style={"input_type": "password"},
+            trim_whitespace=False,
         )
 
     class OutputSerializer(serializers.Serializer):

@@ -75,6 +75,8 @@ class ScopedCopyView(ScopedObjectMixin, CopyView):
 class ScopedSnippetViewSet(SnippetViewSet):
     """A snippet viewset whose every object view is limited to ``get_queryset(request)``."""
 
+    pk_path_converter = "id"  # bounded (core/converters.py): a huge id is a 404
+
     edit_view_class = ScopedEditView
     delete_view_class = ScopedDeleteView
     history_view_class = ScopedHistoryView

@@ -12,6 +12,7 @@ from ._common import ApplicationErrorMixin
 
 
 class OrganizationViewSet(SnippetViewSet):
+    pk_path_converter = "id"  # bounded (core/converters.py): a huge id is a 404
     model = Organization
     icon = "site"
     menu_label = "Organizations"
@@ -40,6 +41,7 @@ class TeamEditView(TeamSeatsCheckMixin, EditView):
 
 
 class TeamViewSet(SnippetViewSet):
+    pk_path_converter = "id"  # bounded (core/converters.py): a huge id is a 404
     model = Team
     icon = "group"
     menu_label = "Teams"
@@ -61,6 +63,7 @@ class TeamViewSet(SnippetViewSet):
 
 
 class TeamMembershipViewSet(SnippetViewSet):
+    pk_path_converter = "id"  # bounded (core/converters.py): a huge id is a 404
     model = TeamMembership
     icon = "user"
     menu_label = "Team memberships"

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from cms.errors import ApplicationError
+from core.converters import parse_id
 
 from .. import page_selectors, selectors, services
 from ..forms import AddLearnerForm, AnnouncementForm, EnrollCsvForm, FeedbackForm
@@ -174,7 +175,7 @@ def dashboard_move(request, pk: int, enrollment_pk: int):
     enrollment = _roster_enrollment(cohort, enrollment_pk)
     target = (
         selectors.cohorts_managed_by(user=request.user)
-        .filter(pk=request.POST.get("to_cohort") or 0)
+        .filter(pk=parse_id(request.POST.get("to_cohort")) or 0)
         .first()
     )
     if target is None:

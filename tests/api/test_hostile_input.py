@@ -255,3 +255,37 @@ def test_unknown_api_urls_are_the_json_404(api, settings, debug, url):
     error = _error(api.get(url), 404)
     assert error["code"] == "not_found"
     _error(api.post(url, {}, format="json"), 404)
+
+
+# --- ids read from HTML form posts ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lesson", ["abc", HUGE, "-1", "1.5"])
+def test_thread_form_with_a_garbage_lesson_is_not_a_500(client, coach, cohort, lesson):
+    from cohorts import services as cohort_services
+    from community import services as community_services
+
+    cohort_services.cohort_enroll(cohort=cohort, user=coach)
+    space = community_services.space_for_cohort(cohort=cohort)
+    client.force_login(coach)
+    response = client.post(
+        f"/community/spaces/{space.pk}/threads/new/",
+        {"title": "Hello", "body": "First post", "lesson": lesson},
+    )
+    assert response.status_code == 302
+    assert space.threads.get().lesson_id is None
+
+
+@pytest.mark.parametrize("target", ["abc", HUGE, ""])
+def test_move_form_with_a_garbage_cohort_is_not_a_500(client, facilitator, cohort, coach, target):
+    from cohorts import services as cohort_services
+
+    enrollment = cohort_services.cohort_enroll(cohort=cohort, user=coach)
+    client.force_login(facilitator)
+    response = client.post(
+        f"/cohorts/{cohort.pk}/dashboard/learners/{enrollment.pk}/move/",
+        {"to_cohort": target},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert "Choose a cohort to move the learner to." in response.content.decode()

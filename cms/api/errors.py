@@ -64,15 +64,20 @@ def _flatten(detail) -> str:
     return str(detail)
 
 
+def _messages(detail) -> list[str]:
+    """Every message under ``detail``: a list or nested field's errors (``{0: [...]}``) are
+    its messages, not the repr of DRF's structure."""
+    if isinstance(detail, dict):
+        return [message for value in detail.values() for message in _messages(value)]
+    if isinstance(detail, list):
+        return [message for value in detail for message in _messages(value)]
+    return [str(detail)]
+
+
 def _fields(detail) -> dict:
     if isinstance(detail, dict):
-        return {
-            key: [str(v) for v in (val if isinstance(val, list) else [val])]
-            for key, val in detail.items()
-        }
-    return {
-        "non_field_errors": [str(v) for v in (detail if isinstance(detail, list) else [detail])]
-    }
+        return {str(key): _messages(val) for key, val in detail.items()}
+    return {"non_field_errors": _messages(detail)}
 
 
 def exception_handler(exc, context):

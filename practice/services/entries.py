@@ -54,11 +54,13 @@ def coach_today(user) -> date:
 
 
 def normalize_tags(value) -> str:
-    """``"Google Classroom, feedback,feedback"`` → ``"google classroom,feedback"``."""
-    items = value.split(",") if isinstance(value, str) else list(value or [])
+    """``"Google Classroom, feedback,feedback"`` → ``"google classroom,feedback"``. Tags are
+    stored comma-separated, so a listed tag with a comma in it is that many tags (and counts as
+    many against the limit): otherwise it would come back as more tags than were allowed."""
+    items = [value] if isinstance(value, str) else list(value or [])
     tags: list[str] = []
-    for item in items:
-        tag = " ".join(str(item).split()).lower()
+    for part in (part for item in items for part in str(item).split(",")):
+        tag = " ".join(part.split()).lower()
         if not tag or tag in tags:
             continue
         if len(tag) > MAX_TAG_LENGTH:

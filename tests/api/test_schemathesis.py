@@ -27,7 +27,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-SECONDS = int(os.environ.get("PRAXIS_SCHEMATHESIS_SECONDS", "150"))
+SECONDS = int(os.environ.get("PRAXIS_SCHEMATHESIS_SECONDS", "100"))
 SEED = os.environ.get("PRAXIS_SCHEMATHESIS_SEED", "20261202")
 CHECKS = ",".join(
     [

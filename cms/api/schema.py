@@ -8,8 +8,8 @@
   component (``cms.api.errors``): 400 when it takes input (a body or query parameters) or
   changes something (services refuse with ``ApplicationError``), 401 when it authenticates,
   403 when it writes (a session without its CSRF token) or needs more than being signed in,
-  404 when its path names an object or it pages, 415 when it takes a body, 429 when it is
-  throttled. Answers that only the view or a service knows it gives (a 403 on a read, a 404
+  404 when its path names an object or it pages, 413 and 415 when it takes a body, 429 when
+  it is throttled. Answers that only the view or a service knows it gives (a 403 on a read, a 404
   for an id in the body, 409, 410, a service's own 429) are declared with ``errors(...)`` in
   the view's ``extend_schema(responses=...)``;
 - limits: input limits come from the serializer fields the views validate with.
@@ -35,6 +35,7 @@ ERROR_DESCRIPTIONS = {
     404: "No such object among those you may see, or no such page.",
     409: "Conflicts with the object's current state.",
     410: "Gone: used, expired or revoked.",
+    413: "The body is larger than the server reads.",
     415: "The body's media type is not one this operation reads.",
     429: "Too many requests: wait and try again.",
 }
@@ -96,7 +97,7 @@ class AutoSchema(openapi.AutoSchema):
         if any(p["in"] == "path" for p in parameters) or (safe and self._get_paginator()):
             statuses.add(404)
         if takes_body:
-            statuses.add(415)
+            statuses.update((413, 415))
         if view.get_throttles():
             statuses.add(429)
         return sorted(statuses)

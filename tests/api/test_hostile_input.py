@@ -289,3 +289,19 @@ def test_move_form_with_a_garbage_cohort_is_not_a_500(client, facilitator, cohor
     )
     assert response.status_code == 200
     assert "Choose a cohort to move the learner to." in response.content.decode()
+
+
+def test_a_body_past_the_upload_limit_is_a_json_413(api, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 10_000
+    body = '{"username": "' + "a" * 20_000 + '", "password": "x"}'
+    response = api.post("/api/v1/auth/token/", body, content_type="application/json")
+    assert _error(response, 413)["code"] == "request_too_large"
+
+
+def test_too_many_form_fields_is_a_json_400(api, settings):
+    settings.DATA_UPLOAD_MAX_NUMBER_FIELDS = 10
+    body = "&".join(f"f{n}=1" for n in range(50))
+    response = api.post(
+        "/api/v1/auth/token/", body, content_type="application/x-www-form-urlencoded"
+    )
+    assert _error(response, 400)["code"] == "bad_request"

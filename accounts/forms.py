@@ -3,13 +3,30 @@ from __future__ import annotations
 from django import forms
 from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.forms import AuthenticationForm
+from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 
+from . import lockout
 from .models import Role
 
 User = get_user_model()
 
 
-class LoginForm(AuthenticationForm):
+class LockoutMessageMixin:
+    """For a login form: when django-axes refused the attempt because of too many failures,
+    say so (and for how long) instead of "wrong password"."""
+
+    def clean(self):
+        try:
+            return super().clean()
+        except forms.ValidationError:
+            if getattr(self.request, "axes_locked_out", False):
+                raise forms.ValidationError(
+                    lockout.lockout_message(self.request), code=lockout.LOCKED_OUT_CODE
+                ) from None
+            raise
+
+
+class LoginForm(LockoutMessageMixin, AuthenticationForm):
     error_messages = {
         **AuthenticationForm.error_messages,
         "invalid_login": (
@@ -76,3 +93,8 @@ class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ["display_name", "first_name", "last_name", "district", "school", "role"]
+
+
+class AdminLoginForm(LockoutMessageMixin, WagtailLoginForm):
+    """The Wagtail admin's login form (``WAGTAILADMIN_USER_LOGIN_FORM``), with the lockout
+    message."""

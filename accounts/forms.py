@@ -48,17 +48,33 @@ class LoginForm(LockoutMessageMixin, AuthenticationForm):
 
 
 class SignupForm(forms.Form):
-    email = forms.EmailField(widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+    """Step one: the address and the profile. Whether the address already has an account is
+    never said here (the email tells its owner); the password is chosen from the emailed
+    link."""
+
+    email = forms.EmailField(
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        help_text="We’ll email you a link to choose your password.",
+    )
     display_name = forms.CharField(
         max_length=120, help_text="How other coaches will see you, e.g. “Maya R.”"
     )
     district = forms.CharField(max_length=160, required=False)
     school = forms.CharField(max_length=160, required=False)
     role = forms.ChoiceField(choices=Role.choices, initial=Role.COACH)
+
+    def clean_email(self) -> str:
+        return self.cleaned_data["email"].strip()
+
+
+class SignupPasswordForm(forms.Form):
+    """Step two, from the emailed link: the password, checked against the signing-up person's
+    own details."""
+
     password1 = forms.CharField(
         label="Password",
         strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password", "autofocus": True}),
         help_text=password_validation.password_validators_help_text_html(),
     )
     password2 = forms.CharField(
@@ -67,11 +83,9 @@ class SignupForm(forms.Form):
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
 
-    def clean_email(self) -> str:
-        email = self.cleaned_data["email"].strip()
-        if User.objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError("An account with this email address already exists.")
-        return email
+    def __init__(self, *args, email: str = "", display_name: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.candidate = User(email=email, display_name=display_name)
 
     def clean(self):
         cleaned = super().clean()
@@ -79,11 +93,8 @@ class SignupForm(forms.Form):
         if p1 and p2 and p1 != p2:
             self.add_error("password2", "The two passwords do not match.")
         elif p1:
-            candidate = User(
-                email=cleaned.get("email", ""), display_name=cleaned.get("display_name", "")
-            )
             try:
-                password_validation.validate_password(p1, candidate)
+                password_validation.validate_password(p1, self.candidate)
             except forms.ValidationError as error:
                 self.add_error("password1", error)
         return cleaned

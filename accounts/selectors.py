@@ -14,3 +14,7 @@ def user_by_login(*, login: str):
         return None
     field = "email__iexact" if "@" in login else "username__iexact"
     return User._default_manager.filter(**{field: login}).order_by("pk").first()
+
+
+def email_has_account(*, email: str) -> bool:
+    return get_user_model()._default_manager.filter(email__iexact=(email or "").strip()).exists()

@@ -3,6 +3,8 @@ from __future__ import annotations
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 
+from .selectors import user_by_login
+
 
 class EmailOrUsernameBackend(ModelBackend):
     """Lets people sign in with their email address or their username."""
@@ -13,8 +15,7 @@ class EmailOrUsernameBackend(ModelBackend):
             username = kwargs.get(User.USERNAME_FIELD)
         if not username or password is None:
             return None
-        field = "email__iexact" if "@" in username else "username__iexact"
-        user = User._default_manager.filter(**{field: username}).order_by("pk").first()
+        user = user_by_login(login=username)
         if user is None:
             # Spend the same time as a real check so existence is not revealed by timing.
             User().set_password(password)

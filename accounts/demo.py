@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from axes.models import AccessAttempt
+from axes.utils import reset as axes_reset
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
@@ -87,6 +89,10 @@ def seed_people() -> dict[str, object]:
                 if group is not None:
                     user.groups.add(group)
         people[person.username] = user
+    # A demo login typed wrong too often stays usable: seeding again lifts its lock.
+    locked = AccessAttempt.objects.filter(username__in=[name.lower() for name in people])
+    for username in set(locked.values_list("username", flat=True)):
+        axes_reset(username=username)
     return people
 
 

@@ -3,7 +3,9 @@ from __future__ import annotations
 from django import forms
 from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.forms import AuthenticationForm
+from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 
+from . import lockout
 from .models import Role
 
 User = get_user_model()
@@ -11,7 +13,22 @@ User = get_user_model()
 PASSWORD_MAX_LENGTH = 1024
 
 
-class LoginForm(AuthenticationForm):
+class LockoutMessageMixin:
+    """For a login form: when django-axes refused the attempt because of too many failures,
+    say so (and for how long) instead of "wrong password"."""
+
+    def clean(self):
+        try:
+            return super().clean()
+        except forms.ValidationError:
+            if getattr(self.request, "axes_locked_out", False):
+                raise forms.ValidationError(
+                    lockout.lockout_message(self.request), code=lockout.LOCKED_OUT_CODE
+                ) from None
+            raise
+
+
+class LoginForm(LockoutMessageMixin, AuthenticationForm):
     error_messages = {
         **AuthenticationForm.error_messages,
         "invalid_login": (
@@ -40,18 +57,34 @@ class LoginForm(AuthenticationForm):
 
 
 class SignupForm(forms.Form):
-    email = forms.EmailField(widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+    """Step one: the address and the profile. Whether the address already has an account is
+    never said here (the email tells its owner); the password is chosen from the emailed
+    link."""
+
+    email = forms.EmailField(
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        help_text="We’ll email you a link to choose your password.",
+    )
     display_name = forms.CharField(
         max_length=120, help_text="How other coaches will see you, e.g. “Maya R.”"
     )
     district = forms.CharField(max_length=160, required=False)
     school = forms.CharField(max_length=160, required=False)
     role = forms.ChoiceField(choices=Role.choices, initial=Role.COACH)
+
+    def clean_email(self) -> str:
+        return self.cleaned_data["email"].strip()
+
+
+class SignupPasswordForm(forms.Form):
+    """Step two, from the emailed link: the password, checked against the signing-up person's
+    own details."""
+
     password1 = forms.CharField(
         label="Password",
         strip=False,
         max_length=PASSWORD_MAX_LENGTH,
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password", "autofocus": True}),
         help_text=password_validation.password_validators_help_text_html(),
     )
     password2 = forms.CharField(
@@ -61,11 +94,9 @@ class SignupForm(forms.Form):
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
 
-    def clean_email(self) -> str:
-        email = self.cleaned_data["email"].strip()
-        if User.objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError("An account with this email address already exists.")
-        return email
+    def __init__(self, *args, email: str = "", display_name: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.candidate = User(email=email, display_name=display_name)
 
     def clean(self):
         cleaned = super().clean()
@@ -73,11 +104,8 @@ class SignupForm(forms.Form):
         if p1 and p2 and p1 != p2:
             self.add_error("password2", "The two passwords do not match.")
         elif p1:
-            candidate = User(
-                email=cleaned.get("email", ""), display_name=cleaned.get("display_name", "")
-            )
             try:
-                password_validation.validate_password(p1, candidate)
+                password_validation.validate_password(p1, self.candidate)
             except forms.ValidationError as error:
                 self.add_error("password1", error)
         return cleaned
@@ -87,3 +115,8 @@ class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ["display_name", "first_name", "last_name", "district", "school", "role"]
+
+
+class AdminLoginForm(LockoutMessageMixin, WagtailLoginForm):
+    """The Wagtail admin's login form (``WAGTAILADMIN_USER_LOGIN_FORM``), with the lockout
+    message."""

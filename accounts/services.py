@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import re
+from dataclasses import asdict, dataclass
+from datetime import timedelta
 
 from django.contrib.auth import get_user_model
+from django.core import signing
+from django.core.mail import EmailMessage
 from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
 
 from cms.errors import ApplicationError
 
@@ -79,3 +85,85 @@ def user_signup(*, email: str, password: str, display_name: str = "", **profile:
     user = user_create(email=email, password=password, display_name=display_name, **profile)
     invitations_redeem_for_user(user=user)
     return user
+
+
+# Sign-up by email link. The sign-up form never says whether an address has an account: both
+# cases answer "check your email". A new address gets a signed link (its details inside, no
+# password, nothing stored) to choose a password and create the account; the owner of an
+# existing account gets a notice with links to log in or reset the password. Whoever chooses
+# the password therefore controls the inbox, so nobody can pre-register someone else's address.
+
+SIGNUP_SALT = "accounts.signup"
+SIGNUP_MAX_AGE = timedelta(days=3)
+SIGNUP_PROFILE_FIELDS = ("display_name", "district", "school", "role")
+
+
+@dataclass(frozen=True)
+class SignupRequest:
+    """What a sign-up link carries: the address and the profile typed on the form."""
+
+    email: str
+    display_name: str = ""
+    district: str = ""
+    school: str = ""
+    role: str = ""
+    next_url: str = "/"
+
+    @property
+    def profile(self) -> dict[str, str]:
+        return {name: getattr(self, name) for name in SIGNUP_PROFILE_FIELDS if getattr(self, name)}
+
+
+def _send(template: str, *, to: str, context: dict) -> None:
+    subject = render_to_string(f"accounts/email/{template}_subject.txt", context).strip()
+    body = render_to_string(f"accounts/email/{template}.txt", context)
+    EmailMessage(subject, body, to=[to]).send()
+
+
+def signup_request(*, base_url: str, email: str, next_url: str = "/", **profile: str) -> None:
+    """Email the address either a link to finish signing up or, when it already has an
+    account, a notice to its owner. The caller answers the same either way."""
+    unknown = set(profile) - set(SIGNUP_PROFILE_FIELDS)
+    if unknown:
+        raise ApplicationError(f"Unknown profile fields: {', '.join(sorted(unknown))}.")
+    email = User.objects.normalize_email(email).strip()
+    owner = User.objects.filter(email__iexact=email).order_by("pk").first()
+    if owner is not None:
+        _send(
+            "signup_exists",
+            to=owner.email,
+            context={
+                "user": owner,
+                "login_url": base_url + reverse("accounts:login"),
+                "reset_url": base_url + reverse("accounts:password_reset"),
+            },
+        )
+        return
+    request = SignupRequest(email=email, next_url=next_url, **profile)
+    token = signing.dumps(asdict(request), salt=SIGNUP_SALT, compress=True)
+    _send(
+        "signup_confirm",
+        to=email,
+        context={
+            "request": request,
+            "url": base_url + reverse("accounts:signup_confirm", args=[token]),
+            "days": SIGNUP_MAX_AGE.days,
+        },
+    )
+
+
+def signup_request_read(*, token: str) -> SignupRequest:
+    """The sign-up a link stands for, or an error when it was altered or is too old."""
+    try:
+        data = signing.loads(token, salt=SIGNUP_SALT, max_age=SIGNUP_MAX_AGE)
+        return SignupRequest(**data)
+    except (signing.BadSignature, TypeError) as error:
+        raise ApplicationError(
+            "This link no longer works.", code="invalid_link", status=404
+        ) from error
+
+
+def signup_complete(*, token: str, password: str) -> User:
+    """Create the account a sign-up link stands for, with the password chosen on its page."""
+    request = signup_request_read(token=token)
+    return user_signup(email=request.email, password=password, **request.profile)

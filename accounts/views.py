@@ -10,8 +10,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 
 from cms.errors import ApplicationError
 
-from . import services
-from .forms import LoginForm, ProfileForm, SignupForm
+from . import selectors, services
+from .forms import LoginForm, ProfileForm, SignupForm, SignupPasswordForm
 
 
 def _safe_next(request, default: str = "/") -> str:
@@ -22,27 +22,56 @@ def _safe_next(request, default: str = "/") -> str:
 
 
 def signup(request):
+    """Step one. New address or not, the answer is the same page: "check your email"."""
     if request.user.is_authenticated:
         return redirect("/")
     form = SignupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
         try:
-            user = services.user_signup(
-                email=data["email"],
-                password=data["password1"],
-                display_name=data["display_name"],
-                district=data["district"],
-                school=data["school"],
-                role=data["role"],
+            services.signup_request(
+                base_url=request.build_absolute_uri("/").rstrip("/"),
+                next_url=_safe_next(request, "/"),
+                **form.cleaned_data,
             )
         except ApplicationError as error:
             form.add_error(error.field, error.message)
         else:
+            return redirect("accounts:signup_sent")
+    return render(request, "accounts/signup.html", {"form": form, "next": _safe_next(request)})
+
+
+def signup_sent(request):
+    return render(request, "accounts/signup_sent.html")
+
+
+def signup_confirm(request, token: str):
+    """Step two, from the emailed link: choose a password; the account is created and the
+    person logged in."""
+    try:
+        signup = services.signup_request_read(token=token)
+    except ApplicationError:
+        return render(request, "accounts/signup_confirm.html", {"signup": None}, status=404)
+    if selectors.email_has_account(email=signup.email):
+        context = {"signup": signup, "account_exists": True}
+        return render(request, "accounts/signup_confirm.html", context)
+    form = SignupPasswordForm(
+        request.POST or None, email=signup.email, display_name=signup.display_name
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = services.signup_complete(token=token, password=form.cleaned_data["password1"])
+        except ApplicationError as error:
+            form.add_error(None, error.message)
+        else:
             login(request, user, backend="accounts.backends.EmailOrUsernameBackend")
             messages.success(request, f"Welcome to Praxis, {user.public_name}!")
-            return redirect(_safe_next(request, "/"))
-    return render(request, "accounts/signup.html", {"form": form, "next": _safe_next(request)})
+            target = signup.next_url
+            if not url_has_allowed_host_and_scheme(
+                target, {request.get_host()}, request.is_secure()
+            ):
+                target = "/"
+            return redirect(target)
+    return render(request, "accounts/signup_confirm.html", {"signup": signup, "form": form})
 
 
 @login_required

@@ -4,17 +4,16 @@ aggregates. Each view parses input, calls one service or selector, and renders; 
 
 from __future__ import annotations
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from cms.errors import ApplicationError
+from core.csv import csv_response
 
 from . import charts, selectors, services
 from .forms import DURATIONS, EntryForm, FeedbackForm, TargetForm, TimeZoneForm
@@ -328,14 +327,14 @@ def aggregates_csv(request, pk: int | None = None):
     aggregates = selectors.lead_aggregates(user=request.user, team_id=pk, months=_months(request))
     if not aggregates:
         raise Http404("No such team.")
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="practice-aggregates.csv"'
-    writer = csv.writer(response)
-    writer.writerow(CSV_HEADER)
-    for agg in aggregates:
-        for cell in agg.totals:
-            writer.writerow(_csv_row("team", agg.team, "", cell))
-        for row in agg.members:
-            for cell in row.cells:
-                writer.writerow(_csv_row("member", agg.team, row.user.public_name, cell))
-    return response
+
+    def rows():
+        yield CSV_HEADER
+        for agg in aggregates:
+            for cell in agg.totals:
+                yield _csv_row("team", agg.team, "", cell)
+            for row in agg.members:
+                for cell in row.cells:
+                    yield _csv_row("member", agg.team, row.user.public_name, cell)
+
+    return csv_response("practice-aggregates.csv", rows())

@@ -1,22 +1,36 @@
 from __future__ import annotations
 
+import math
+
 from django.conf import settings
 from django.contrib.auth import authenticate
 from django.http import HttpResponsePermanentRedirect
 from django.urls import Resolver404, resolve
 from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.utils import extend_schema
-from rest_framework import serializers
+from rest_framework import exceptions, serializers
 from rest_framework.authtoken.models import Token
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle
 from rest_framework.views import APIView
 
+from accounts import lockout
 from accounts.forms import PASSWORD_MAX_LENGTH
 from cms.api.errors import json_error
 from cms.errors import ApplicationError
 from core.api import fields
+
+
+class LoginLockedOut(exceptions.APIException):
+    """Too many failed logins for this account or address (django-axes): 429, Retry-After."""
+
+    status_code = 429
+    default_code = lockout.LOCKED_OUT_CODE
+
+    def __init__(self, message: str, wait: int) -> None:
+        super().__init__(message)
+        self.wait = wait
 
 
 class TokenThrottle(AnonRateThrottle):
@@ -47,12 +61,18 @@ class TokenObtainApi(APIView):
     def post(self, request):
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
+        login = data.validated_data["username"]
+        # The request goes to authenticate so django-axes counts the failure and can refuse.
         user = authenticate(
-            request=request,
-            username=data.validated_data["username"],
-            password=data.validated_data["password"],
+            request=request, username=login, password=data.validated_data["password"]
         )
         if user is None:
+            if getattr(request, "axes_locked_out", False):
+                credentials = {"username": login}
+                raise LoginLockedOut(
+                    lockout.lockout_message(request, credentials),
+                    wait=math.ceil(lockout.lockout_remaining(request, credentials).total_seconds()),
+                )
             raise ApplicationError(
                 "Those credentials are not right.", code="invalid_credentials", status=400
             )

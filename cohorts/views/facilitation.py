@@ -3,11 +3,9 @@ and removing learners, reviewing reflections and giving feedback."""
 
 from __future__ import annotations
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -15,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from cms.errors import ApplicationError
 from core.converters import parse_id
+from core.csv import csv_response
 
 from .. import page_selectors, selectors, services
 from ..forms import AddLearnerForm, AnnouncementForm, EnrollCsvForm, FeedbackForm
@@ -52,39 +51,32 @@ def dashboard(request, pk: int):
 def dashboard_csv(request, pk: int):
     cohort = _managed_cohort(request, pk)
     roster = selectors.roster_progress(cohort=cohort)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
     filename = f"praxis-cohort-{cohort.pk}-progress-{timezone.localdate():%Y-%m-%d}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    writer = csv.writer(response)
-    writer.writerow(
+    header = [
+        "name",
+        "email",
+        "team",
+        "lessons_done",
+        "lessons_total",
+        "percent",
+        "behind",
+        "last_activity",
+    ] + [f"module_{m.number}" for m in roster.outline.modules]
+    rows = (
         [
-            "name",
-            "email",
-            "team",
-            "lessons_done",
-            "lessons_total",
-            "percent",
-            "behind",
-            "last_activity",
+            learner.enrollment.user.public_name,
+            learner.enrollment.user.email,
+            learner.enrollment.team.name if learner.enrollment.team else "",
+            learner.done,
+            learner.total,
+            learner.percent,
+            "yes" if learner.behind else "no",
+            learner.last_activity.isoformat() if learner.last_activity else "",
         ]
-        + [f"module_{m.number}" for m in roster.outline.modules]
+        + [f"{m.done}/{m.total}" for m in learner.modules]
+        for learner in roster.learners
     )
-    for learner in roster.learners:
-        user = learner.enrollment.user
-        writer.writerow(
-            [
-                user.public_name,
-                user.email,
-                learner.enrollment.team.name if learner.enrollment.team else "",
-                learner.done,
-                learner.total,
-                learner.percent,
-                "yes" if learner.behind else "no",
-                learner.last_activity.isoformat() if learner.last_activity else "",
-            ]
-            + [f"{m.done}/{m.total}" for m in learner.modules]
-        )
-    return response
+    return csv_response(filename, [header, *rows])
 
 
 @require_POST

@@ -86,20 +86,50 @@ def _signup(client, **overrides):
         "district": "Riverside Unified",
         "school": "Jefferson Elementary",
         "role": "coach",
-        "password1": PASSWORD,
-        "password2": PASSWORD,
         **overrides,
     }
     return client.post("/accounts/signup/", data)
 
 
+def _emailed_link(message) -> str:
+    return re.search(r"https?://[^/\s]+(/accounts/signup/confirm/\S+/)", message.body).group(1)
+
+
+def _choose_password(client, link, password=PASSWORD, again=None):
+    return client.post(link, {"password1": password, "password2": again or password})
+
+
 # Sign-up
 
 
-def test_signup_creates_the_account_and_logs_in(client, django_user_model):
+def test_signup_emails_a_link_then_the_chosen_password_creates_the_account(
+    client, django_user_model, mailoutbox
+):
     response = _signup(client, next="/cohorts/")
     assert response.status_code == 302
-    assert response["Location"] == "/cohorts/"
+    assert response["Location"] == "/accounts/signup/sent/"
+    assert not django_user_model.objects.exists()  # nothing until the link is used
+    assert "Check your email" in client.get(response["Location"]).content.decode()
+    [message] = mailoutbox
+    assert message.to == ["new.coach@example.org"]
+    assert message.subject == "Finish creating your Praxis account"
+    assert "Hi New Coach," in message.body
+    assert "&amp;" not in message.body and "&#x27;" not in message.body
+
+    link = _emailed_link(message)
+    page = client.get(link)
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "Choose your password" in html and "new.coach@example.org" in html
+    parsed = parse(page)
+    assert {c["name"] for c in visible_controls(parsed)} == {"password1", "password2"}
+    assert control(parsed, "password1")["autocomplete"] == "new-password"
+    for c in visible_controls(parsed):
+        assert c["id"] in parsed.label_fors
+
+    done = _choose_password(client, link)
+    assert done.status_code == 302
+    assert done["Location"] == "/cohorts/"
     user = django_user_model.objects.get(email="new.coach@example.org")
     assert (user.display_name, user.district, user.school, user.role) == (
         "New Coach",
@@ -114,28 +144,66 @@ def test_signup_creates_the_account_and_logs_in(client, django_user_model):
     assert "Welcome to Praxis, New Coach!" in home.content.decode()
 
 
-def test_signup_never_redirects_offsite(client):
-    response = _signup(client, next="https://evil.example.org/")
+def test_signup_never_redirects_offsite(client, mailoutbox):
+    _signup(client, next="https://evil.example.org/")
+    response = _choose_password(client, _emailed_link(mailoutbox[0]))
     assert response.status_code == 302
     assert response["Location"] == "/"
 
 
-def test_signup_with_a_taken_email_shows_the_message_and_creates_nothing(
-    client, maya, django_user_model
+def test_signup_with_a_taken_email_answers_the_same_and_tells_the_owner(
+    client, maya, django_user_model, mailoutbox
 ):
-    response = _signup(client, email="MAYA@Example.org")
-    assert response.status_code == 200
-    html = response.content.decode()
-    assert "An account with this email address already exists." in html
-    assert 'class="field field--error"' in html
-    assert 'aria-invalid="true"' in html
-    assert parse(response).alerts == ["Please fix the highlighted fields below."]
+    new = _signup(client, email="someone.new@example.org")
+    taken = _signup(client, email="MAYA@Example.org")
+    assert (taken.status_code, taken["Location"]) == (new.status_code, new["Location"])
     assert django_user_model.objects.count() == 1
     assert "_auth_user_id" not in client.session
+    notice = mailoutbox[-1]
+    assert notice.to == ["maya@example.org"]
+    assert notice.subject == "Someone tried to sign up to Praxis with your address"
+    assert "Hi Maya R.," in notice.body
+    assert "http://testserver/accounts/login/" in notice.body
+    assert "http://testserver/accounts/password-reset/" in notice.body
+    assert "/accounts/signup/confirm/" not in notice.body
+    maya.refresh_from_db()
+    assert maya.check_password(PASSWORD)  # nothing about the account changed
 
 
-def test_signup_password_mismatch(client, django_user_model):
-    response = _signup(client, password2="something-else-entirely")
+def test_a_signup_link_for_an_address_that_got_an_account_since_says_log_in(
+    client, mailoutbox, django_user_model
+):
+    _signup(client)
+    link = _emailed_link(mailoutbox[0])
+    _choose_password(client, link)
+    client.logout()
+    again = client.get(link)
+    assert "You already have an account" in again.content.decode()
+    assert _choose_password(client, link, password=NEW_PASSWORD).status_code == 200
+    assert django_user_model.objects.get().check_password(PASSWORD)
+
+
+def test_a_tampered_or_old_signup_link_no_longer_works(client, mailoutbox, monkeypatch):
+    from datetime import timedelta
+
+    from accounts import services as account_services
+
+    _signup(client)
+    link = _emailed_link(mailoutbox[0])
+    bad = client.get(link.replace("confirm/", "confirm/x"))
+    assert bad.status_code == 404
+    assert "This link no longer works" in bad.content.decode()
+    assert 'href="/accounts/signup/"' in bad.content.decode()
+    monkeypatch.setattr(account_services, "SIGNUP_MAX_AGE", timedelta(seconds=-1))  # too old
+    assert client.get(link).status_code == 404
+    assert _choose_password(client, link).status_code == 404
+
+
+def test_signup_password_mismatch(client, django_user_model, mailoutbox):
+    _signup(client)
+    response = _choose_password(
+        client, _emailed_link(mailoutbox[0]), again="something-else-entirely"
+    )
     assert response.status_code == 200
     html = response.content.decode()
     assert "The two passwords do not match." in html
@@ -144,17 +212,25 @@ def test_signup_password_mismatch(client, django_user_model):
     assert not django_user_model.objects.exists()
 
 
-def test_signup_rejects_a_weak_password(client, django_user_model):
-    response = _signup(client, password1="password", password2="password")
+def test_signup_rejects_a_weak_password(client, django_user_model, mailoutbox):
+    _signup(client)
+    response = _choose_password(client, _emailed_link(mailoutbox[0]), password="password")
     assert "This password is too common." in response.content.decode()
     assert not django_user_model.objects.exists()
 
 
-def test_signup_form_keeps_what_was_typed_but_never_the_password(client):
-    html = _signup(client, password2="something-else-entirely").content.decode()
-    assert 'value="new.coach@example.org"' in html
+def test_signup_rejects_a_password_like_the_persons_name(client, django_user_model, mailoutbox):
+    _signup(client, email="rosalind.delgado@example.org", display_name="Rosalind Delgado")
+    response = _choose_password(client, _emailed_link(mailoutbox[0]), password="rosalind.delgado")
+    assert "too similar" in response.content.decode()
+    assert not django_user_model.objects.exists()
+
+
+def test_signup_form_keeps_what_was_typed(client, mailoutbox):
+    html = _signup(client, email="not-an-email").content.decode()
     assert 'value="Riverside Unified"' in html
-    assert PASSWORD not in html
+    assert "Enter a valid email address." in html
+    assert mailoutbox == []
 
 
 def test_signup_page_is_styled_labelled_and_lets_the_browser_help(client):
@@ -164,20 +240,10 @@ def test_signup_page_is_styled_labelled_and_lets_the_browser_help(client):
     assert "praxis.css" in html
     assert "novalidate" not in html
     controls = visible_controls(page)
-    assert {c["name"] for c in controls} == {
-        "email",
-        "display_name",
-        "district",
-        "school",
-        "role",
-        "password1",
-        "password2",
-    }
+    assert {c["name"] for c in controls} == {"email", "display_name", "district", "school", "role"}
     for c in controls:
         assert c["id"] in page.label_fors, f"{c['name']} has no <label for>"
     assert control(page, "email")["autocomplete"] == "email"
-    assert control(page, "password1")["autocomplete"] == "new-password"
-    assert control(page, "password2")["autocomplete"] == "new-password"
     assert "required" in control(page, "email")
     assert control(page, "next")["value"] == "/cohorts/"
     # Help text is announced with the field it belongs to.
@@ -460,3 +526,10 @@ def test_profile_update_validates_values(maya):
         services.profile_update(user=maya, role="superhero")
     maya.refresh_from_db()
     assert maya.role == "coach"
+
+
+def test_password_reset_answers_alike_for_known_and_unknown_addresses(client, maya, mailoutbox):
+    known = client.post("/accounts/password-reset/", {"email": "maya@example.org"})
+    unknown = client.post("/accounts/password-reset/", {"email": "nobody@example.org"})
+    assert (known.status_code, known["Location"]) == (unknown.status_code, unknown["Location"])
+    assert [m.to for m in mailoutbox] == [["maya@example.org"]]

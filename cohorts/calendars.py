@@ -16,9 +16,9 @@ from django.conf import settings
 from django.utils import timezone
 from icalendar import Calendar, Event, vDuration
 
+from core.urls import absolute_url as site_url
 from courses.selectors import CourseOutline, ModuleEntry, course_outlines
 
-from .emails import site_url
 from .models import (
     CalendarFeed,
     Cohort,

@@ -12,6 +12,7 @@ from rest_framework.views import APIView
 
 from cms.api.pagination import PageNumberPagination
 from cms.errors import NotFound, PermissionDenied
+from core.urls import site_base
 
 from .. import selectors, services
 from ..models import AwardMethod
@@ -25,7 +26,9 @@ from .serializers import (
 
 
 def _base(request) -> str:
-    return request.build_absolute_uri("/").rstrip("/")
+    """Share links and badge documents use the public address (SITE_URL), never the
+    request's host: they are copied into signatures and profiles and verified elsewhere."""
+    return site_base()
 
 
 def _require_facilitator(request) -> None:

@@ -8,6 +8,8 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 WORKERS ?= 1
+# The public address in every absolute link (emails, calendars, badges); follows HOST and PORT.
+SITE_URL ?= http://$(HOST):$(PORT)
 
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
@@ -28,11 +30,11 @@ migrate: setup
 	$(BIN)/python manage.py migrate --noinput
 
 demo: migrate
-	$(BIN)/python manage.py seed_demo
+	SITE_URL=$(SITE_URL) $(BIN)/python manage.py seed_demo
 
 run: demo
 	@echo "Serving Praxis at http://$(HOST):$(PORT)/ (HTTP and WebSockets); Ctrl-C stops it."
-	$(BIN)/uvicorn cms.asgi:application --host $(HOST) --port $(PORT) --workers $(WORKERS) \
+	SITE_URL=$(SITE_URL) $(BIN)/uvicorn cms.asgi:application --host $(HOST) --port $(PORT) --workers $(WORKERS) \
 		--lifespan off --no-access-log
 
 # Two processes (this project's machines have two cores); browser tests share one worker.

@@ -9,6 +9,7 @@ from django.urls import reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from cms.errors import ApplicationError
+from core.urls import site_base
 
 from . import selectors, services
 from .forms import LoginForm, ProfileForm, SignupForm, SignupPasswordForm
@@ -107,6 +108,11 @@ class PasswordResetView(auth_views.PasswordResetView):
     email_template_name = "accounts/email/password_reset.txt"
     subject_template_name = "accounts/email/password_reset_subject.txt"
     success_url = reverse_lazy("accounts:password_reset_done")
+
+    @property
+    def extra_email_context(self):
+        # The link uses the public address, not the Host header of whoever asked.
+        return {"site_url": site_base()}
 
 
 class PasswordResetDoneView(auth_views.PasswordResetDoneView):

@@ -20,7 +20,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from cohorts import services as cohort_services
-from cohorts.emails import site_url
+from core.urls import absolute_url as site_url
 from courses.models import CoursePage, LessonPage
 from practice.models import Kind, PracticeEntry
 from practice.services import practice_entry_create
@@ -117,19 +117,18 @@ def certified_coach_png(size: int = 400) -> bytes:
 
 
 def _issuer() -> Issuer:
+    """The demo's issuer; its web site is this site, wherever it is served (SITE_URL)."""
     issuer = Issuer.objects.filter(name=ISSUER_NAME).first()
     if issuer is None:
-        issuer = Issuer(
+        return services.issuer_create(
             name=ISSUER_NAME,
             url=site_url("/"),
             email="badges@demo.praxis.test",
             description="Praxis trains and certifies the teachers who coach other teachers.",
+            image_name="praxis-coaching-institute.png",
+            image=ContentFile(certified_coach_png(200)),
         )
-        issuer.image.save(
-            "praxis-coaching-institute.png", ContentFile(certified_coach_png(200)), save=False
-        )
-        issuer.save()
-    return issuer
+    return services.issuer_url_set(issuer=issuer, url=site_url("/"))
 
 
 def _badge_class(

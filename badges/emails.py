@@ -8,7 +8,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template.loader import render_to_string
 
-from cohorts.emails import site_url
+from core.urls import absolute_url as site_url
 
 
 def _send(template: str, person, context: dict) -> None:

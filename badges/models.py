@@ -151,6 +151,10 @@ class BadgeAward(models.Model):
     closed_at = models.DateTimeField(
         null=True, blank=True, help_text="Set when revoked or replaced by a new award."
     )
+    # The award's position in the site's revocation status lists (W3C Bitstring Status List):
+    # list ``status_index // LIST_SIZE``, bit ``status_index % LIST_SIZE``. Unique, so two
+    # awards never share a bit; chosen at random (badges.openbadges.status).
+    status_index = models.PositiveIntegerField(null=True, blank=True, unique=True, editable=False)
 
     class Meta:
         ordering = ["-issued_on"]

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from cms.errors import ApplicationError
 from community.rendering import render as render_markdown
+from core.urls import site_base
 
 from . import selectors, services
 from .forms import AwardForm, ChangesForm, EvidenceForm, RevokeForm, SharingForm
@@ -21,7 +22,9 @@ from .sharing import share_links
 
 
 def _base(request) -> str:
-    return request.build_absolute_uri("/").rstrip("/")
+    """Share links and badge documents use the public address (SITE_URL), never the
+    request's host: they are copied into signatures and profiles and verified elsewhere."""
+    return site_base()
 
 
 def _require_facilitator(request) -> None:

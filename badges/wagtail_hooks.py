@@ -6,6 +6,7 @@ or a broken file is a form error, not a bad badge. Awards change only through th
 
 from __future__ import annotations
 
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
@@ -13,6 +14,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import BadgeAward, BadgeClass, Issuer
+from .openbadges.keys import issuer_key_ensure
 
 READ_ONLY = {"add", "change", "delete", "lock", "unlock", "publish"}
 
@@ -115,3 +117,11 @@ class BadgesGroup(SnippetViewSetGroup):
 
 
 register_snippet(BadgesGroup)
+
+
+@hooks.register("after_create_snippet")
+def issuer_key_on_create(request, instance) -> None:
+    """An issuer made in the admin gets its signing key at once (its DID document must have
+    the key before the first credential is asked for)."""
+    if isinstance(instance, Issuer):
+        issuer_key_ensure(issuer=instance)

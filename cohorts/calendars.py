@@ -4,21 +4,33 @@ cohort's dates.
 The builders only read. Their query count does not grow with the number of enrollments,
 modules or live sessions: one query for the cohorts, one for the schedules, one for the live
 sessions and four for every course outline at once (``course_outlines``).
+
+``DTSTAMP`` is when the event's information last changed in our store (RFC 5545 §3.8.7.2,
+for a calendar without a ``METHOD``): the latest ``updated_at`` of what the event is built
+from (the cohort, its module schedule or live session, the course's last publication, a
+learner's enrollment), never the time of the fetch, so a calendar app that polls the feed
+sees an unchanged event as unchanged.
+
+A feed with no events (a facilitator's or a team lead's, a self-paced track's) is still a
+valid ``VCALENDAR``: RFC 5545 §3.6 wants at least one calendar component, and a ``VTIMEZONE``
+for the feed's zone is one (validators accept a calendar holding only it; an invented
+placeholder ``VEVENT`` would show up in people's calendars). It also tells apps the zone.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.utils import timezone
-from icalendar import Calendar, Event, vDuration
+from icalendar import Calendar, Event, Timezone, vDuration
 
+from core.urls import absolute_url as site_url
 from courses.selectors import CourseOutline, ModuleEntry, course_outlines
 
-from .emails import site_url
 from .models import (
     CalendarFeed,
     Cohort,
@@ -83,13 +95,16 @@ def user_calendar(*, user) -> bytes:
     """Every date of a person's active cohorts: module openings and due dates, personal
     targets on a self-paced track, and live sessions."""
     enrollments = list(calendar_enrollments_of(user=user))
+    zone = enrollments[0].cohort.time_zone if enrollments else settings.TIME_ZONE
     calendar = _calendar(
         uid=f"calendar-user-{user.pk}@{UID_DOMAIN}",
         name=f"{settings.WAGTAIL_SITE_NAME}: my learning",
         description="Module dates and live sessions of your cohorts.",
         url=site_url("/learn/"),
+        zone=zone,
     )
     _add_events(calendar, [(enrollment.cohort, enrollment) for enrollment in enrollments])
+    _ensure_component(calendar, zone)
     return calendar.to_ical()
 
 
@@ -101,8 +116,10 @@ def cohort_calendar(*, cohort: Cohort) -> bytes:
         name=f"{settings.WAGTAIL_SITE_NAME}: {cohort.title}",
         description=f"Module dates and live sessions of {cohort.title}.",
         url=_cohort_url(cohort),
+        zone=cohort.time_zone,
     )
     _add_events(calendar, [(cohort, None)])
+    _ensure_component(calendar, cohort.time_zone)
     return calendar.to_ical()
 
 
@@ -111,13 +128,12 @@ def cohort_calendar(*, cohort: Cohort) -> bytes:
 
 @dataclass(frozen=True)
 class _Context:
-    stamp: datetime
     outlines: dict[int, CourseOutline]
     schedules: dict[int, list[ModuleSchedule]]
     sessions: dict[int, list[LiveSession]]
 
 
-def _calendar(*, uid: str, name: str, description: str, url: str) -> Calendar:
+def _calendar(*, uid: str, name: str, description: str, url: str, zone: str) -> Calendar:
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -130,7 +146,33 @@ def _calendar(*, uid: str, name: str, description: str, url: str) -> Calendar:
     calendar.add("url", url)
     calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", vDuration(REFRESH))  # Outlook's name for it
+    calendar.add("x-wr-timezone", zone)
     return calendar
+
+
+def _ensure_component(calendar: Calendar, zone: str) -> None:
+    """At least one component (RFC 5545 §3.6): without events, the feed zone's VTIMEZONE."""
+    if calendar.subcomponents:
+        return
+    year = timezone.localdate().year  # whole years, so the feed's bytes change once a year
+    calendar.add_component(
+        Timezone.from_tzinfo(
+            ZoneInfo(zone),
+            tzid=zone,
+            first_date=date(year - 1, 1, 1),
+            last_date=date(year + 2, 1, 1),
+        )
+    )
+
+
+def _stamp(*changed: datetime | None) -> datetime:
+    """DTSTAMP: the latest change among what an event is built from, in UTC, to the second."""
+    latest = max(value for value in changed if value is not None)
+    return latest.astimezone(UTC).replace(microsecond=0)
+
+
+def _midnight(day: date) -> datetime:
+    return datetime.combine(day, time.min, tzinfo=UTC)
 
 
 def _cohort_url(cohort: Cohort) -> str:
@@ -158,7 +200,6 @@ def _load(entries: list[tuple[Cohort, Enrollment | None]]) -> _Context:
         ):
             sessions[session.cohort_id].append(session)
     return _Context(
-        stamp=timezone.now(),
         outlines=course_outlines(courses=courses.values()),
         schedules=schedules,
         sessions=sessions,
@@ -192,10 +233,16 @@ def _add_events(calendar: Calendar, entries: list[tuple[Cohort, Enrollment | Non
             module_dates_ = dates.get(module.id)
             if module_dates_ is None:
                 continue
-            _add_module_events(calendar, context, cohort, enrollment, module, module_dates_)
+            schedule = next((item for item in schedules if item.module_id == module.id), None)
+            stamp = _stamp(
+                cohort.updated_at,
+                cohort.course.last_published_at,
+                schedule.updated_at if schedule is not None else None,
+            )
+            _add_module_events(calendar, stamp, cohort, enrollment, module, module_dates_)
         sessions.extend((cohort, session) for session in context.sessions.get(cohort.pk, []))
     for cohort, session in sessions:
-        calendar.add_component(_session_event(context, cohort, session))
+        calendar.add_component(_session_event(cohort, session))
     if sessions:
         starts = [session.starts_at.date() for _, session in sessions]
         # VTIMEZONEs for every TZID used, covering the sessions (UTC needs none).
@@ -207,7 +254,7 @@ def _add_events(calendar: Calendar, entries: list[tuple[Cohort, Enrollment | Non
 
 def _add_module_events(
     calendar: Calendar,
-    context: _Context,
+    stamp: datetime,
     cohort: Cohort,
     enrollment: Enrollment | None,
     module: ModuleEntry,
@@ -218,9 +265,11 @@ def _add_module_events(
     label = f"Module {module.number}"
     if cohort.pace == Pace.SELF_PACED:
         if dates.due_on and enrollment is not None:
+            # A personal target also moves with the learner's schedule (enrolled, reset).
+            personal = _stamp(stamp, enrollment.enrolled_at, _midnight(enrollment.schedule_anchor))
             calendar.add_component(
                 _day_event(
-                    context,
+                    personal,
                     uid=f"target-{enrollment.pk}-{module.id}",
                     day=dates.due_on,
                     summary=f"{label} target: {module.title}",
@@ -232,7 +281,7 @@ def _add_module_events(
     if dates.release_on:
         calendar.add_component(
             _day_event(
-                context,
+                stamp,
                 uid=f"release-{cohort.pk}-{module.id}",
                 day=dates.release_on,
                 summary=f"{label} opens: {module.title}",
@@ -243,7 +292,7 @@ def _add_module_events(
     if dates.due_on:
         calendar.add_component(
             _day_event(
-                context,
+                stamp,
                 uid=f"due-{cohort.pk}-{module.id}",
                 day=dates.due_on,
                 summary=f"{label} due: {module.title}",
@@ -254,11 +303,11 @@ def _add_module_events(
 
 
 def _day_event(
-    context: _Context, *, uid: str, day: date, summary: str, description: str, url: str
+    stamp: datetime, *, uid: str, day: date, summary: str, description: str, url: str
 ) -> Event:
     event = Event()
     event.add("uid", f"{uid}@{UID_DOMAIN}")
-    event.add("dtstamp", context.stamp)
+    event.add("dtstamp", stamp)
     event.add("dtstart", day)
     event.add("dtend", day + timedelta(days=1))  # all-day: the end date is exclusive
     event.add("summary", summary)
@@ -268,11 +317,11 @@ def _day_event(
     return event
 
 
-def _session_event(context: _Context, cohort: Cohort, session: LiveSession) -> Event:
+def _session_event(cohort: Cohort, session: LiveSession) -> Event:
     tz = cohort.tz
     event = Event()
     event.add("uid", f"live-{session.pk}@{UID_DOMAIN}")
-    event.add("dtstamp", context.stamp)
+    event.add("dtstamp", _stamp(session.updated_at, cohort.updated_at))
     event.add("dtstart", session.starts_at.astimezone(tz))
     event.add("dtend", session.ends_at.astimezone(tz))
     event.add("summary", session.title)

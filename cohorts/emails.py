@@ -5,14 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.template.loader import render_to_string
 
-
-def site_url(path: str = "") -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+from core.urls import absolute_url as site_url
 
 
 def _render(template: str, context: dict) -> tuple[str, str]:

@@ -11,6 +11,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from cms.errors import ApplicationError
+from core.urls import site_base
 
 from .events import user_group
 from .models import CommunitySettings, EmailPreference, Notification, Post
@@ -64,7 +65,11 @@ def _push(notification: Notification) -> None:
 def _email_now(notification: Notification) -> None:
     def send() -> None:
         user = notification.user
-        context = {"user": user, "items": [notification_data(notification)]}
+        context = {
+            "user": user,
+            "items": [notification_data(notification)],
+            "site_url": site_base(),
+        }
         subject = f"{notification.actor.public_name} {notification.get_kind_display().lower()}"
         body = render_to_string("community/email/notifications.txt", context)
         EmailMessage(subject, body, to=[user.email]).send()
@@ -164,7 +169,12 @@ def send_digests() -> DigestReport:
             user = items[0].user
             body = render_to_string(
                 "community/email/notifications.txt",
-                {"user": user, "items": [notification_data(n) for n in items], "digest": True},
+                {
+                    "user": user,
+                    "items": [notification_data(n) for n in items],
+                    "digest": True,
+                    "site_url": site_base(),
+                },
             )
             subject = f"Your Praxis digest: {len(items)} new in your spaces"
             EmailMessage(subject, body, to=[user.email], connection=connection).send()

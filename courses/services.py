@@ -10,6 +10,7 @@ from django.db import transaction
 from wagtail.models import Page, Site
 
 from cms.models import HomePage
+from core.urls import site_host_port
 
 from .models import CourseIndexPage, CoursePage, LessonPage, ModulePage
 
@@ -26,13 +27,17 @@ def _child_by_slug(parent: Page, model: type[Page], slug: str) -> Page | None:
 
 @transaction.atomic
 def site_root_ensure(
-    *, hostname: str = "localhost", port: int = 80
+    *, hostname: str | None = None, port: int | None = None
 ) -> tuple[HomePage, CourseIndexPage]:
     """Make a HomePage the default site's root and give it a course catalog at /courses/.
 
     Replaces Wagtail's placeholder "Welcome" page on a fresh database; leaves an existing
-    HomePage and catalog untouched.
+    HomePage and catalog untouched. The default site's hostname and port are the public
+    address (SITE_URL, unless given), so ``page.full_url`` matches every other absolute link.
     """
+    site_hostname, site_port = site_host_port()
+    hostname = hostname or site_hostname
+    port = port or site_port
     root = Page.get_first_root_node()
     home = HomePage.objects.first()
     if home is None:
@@ -53,13 +58,17 @@ def site_root_ensure(
         Site.objects.create(
             hostname=hostname, port=port, root_page=home, is_default_site=True, site_name="Praxis"
         )
-    elif site.root_page_id != home.pk:
-        placeholder = site.root_page
-        site.root_page = home
-        site.site_name = site.site_name or "Praxis"
-        site.save(update_fields=["root_page", "site_name"])
-        if placeholder.specific_class is Page and not placeholder.get_children().exists():
-            placeholder.delete()
+    else:
+        if (site.hostname, site.port) != (hostname, port):
+            site.hostname, site.port = hostname, port
+            site.save(update_fields=["hostname", "port"])
+        if site.root_page_id != home.pk:
+            placeholder = site.root_page
+            site.root_page = home
+            site.site_name = site.site_name or "Praxis"
+            site.save(update_fields=["root_page", "site_name"])
+            if placeholder.specific_class is Page and not placeholder.get_children().exists():
+                placeholder.delete()
     catalog = _child_by_slug(home, CourseIndexPage, "courses")
     if catalog is None:
         catalog = CourseIndexPage(

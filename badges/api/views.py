@@ -14,6 +14,7 @@ from cms.api.pagination import PagedListMixin
 from cms.api.schema import errors
 from cms.errors import NotFound, PermissionDenied
 from core.api import fields
+from core.urls import site_base
 
 from .. import selectors, services
 from ..models import AwardMethod
@@ -27,7 +28,9 @@ from .serializers import (
 
 
 def _base(request) -> str:
-    return request.build_absolute_uri("/").rstrip("/")
+    """Share links and badge documents use the public address (SITE_URL), never the
+    request's host: they are copied into signatures and profiles and verified elsewhere."""
+    return site_base()
 
 
 def _require_facilitator(request) -> None:

@@ -4,17 +4,24 @@ The JWT (OB 3.0 §8.2) is a compact JWS, ``alg: EdDSA`` over Ed25519, whose payl
 credential itself plus the registered claims ``iss`` (the issuer's DID), ``jti`` (the
 credential id), ``nbf`` (validFrom) and ``exp`` (validUntil, when the award expires). The
 header's ``kid`` is ``did:web:<host>#<key id>``; the key is published in the DID document at
-``/.well-known/did.json``. Signing uses ``cryptography`` directly; tests verify with PyJWT.
+``/.well-known/did.json``. PyJWT makes and checks the JWS (EdDSA over the ``cryptography``
+Ed25519 key); nothing here encodes a signature by hand.
+
+Each credential carries ``credentialStatus``: its bit in the site's revocation list (W3C
+Bitstring Status List, ``status.py``), itself a VC-JWT signed the same way, so a verifier
+learns of a revocation from the credential.
 """
 
 from __future__ import annotations
 
-import json
 from urllib.parse import quote, urlsplit
 
-from badges.models import BadgeAward
+import jwt
+from django.utils import timezone
 
-from . import selectors
+from badges.models import BadgeAward, Issuer
+
+from . import selectors, status
 from .documents import (
     alignment_objects,
     document_url,
@@ -22,7 +29,7 @@ from .documents import (
     issuer_document,
     timestamp,
 )
-from .keys import b64url, signing_key
+from .keys import signing_key
 
 VC_CONTEXT = "https://www.w3.org/ns/credentials/v2"
 OB3_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
@@ -92,22 +99,29 @@ def credential_document(award: BadgeAward, *, base: str) -> dict:
     }
     if award.expires_on is not None:
         credential["validUntil"] = timestamp(award.expires_on)
+    credential_status = status.status_entry(award, base=base)
+    if credential_status is not None:
+        credential["credentialStatus"] = credential_status
     evidence = evidence_objects(award, base=base, list_types=True)
     if evidence:
         credential["evidence"] = evidence
     return credential
 
 
-def _json_segment(value: dict) -> str:
-    return b64url(json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode("utf-8"))
+ALGORITHM = "EdDSA"
+
+
+def _sign(claims: dict, *, issuer: Issuer, did: str) -> str:
+    """A compact JWS over ``claims`` with the issuer's active key, ``kid`` = DID URL."""
+    key, private_key = signing_key(issuer=issuer)
+    headers = {"typ": "JWT", "kid": f"{did}#{key.key_id}"}
+    return jwt.encode(claims, private_key, algorithm=ALGORITHM, headers=headers)
 
 
 def credential_jwt(award: BadgeAward, *, base: str) -> str:
     """The credential as a compact VC-JWT signed with the issuer's active Ed25519 key."""
     credential = credential_document(award, base=base)
-    key, private_key = signing_key(issuer=award.badge_class.issuer)
     did = credential["issuer"]["id"]
-    header = {"alg": "EdDSA", "typ": "JWT", "kid": f"{did}#{key.key_id}"}
     claims = {
         **credential,
         "iss": did,
@@ -116,9 +130,57 @@ def credential_jwt(award: BadgeAward, *, base: str) -> str:
     }
     if award.expires_on is not None:
         claims["exp"] = int(award.expires_on.timestamp())
-    signing_input = f"{_json_segment(header)}.{_json_segment(claims)}"
-    signature = private_key.sign(signing_input.encode("ascii"))
-    return f"{signing_input}.{b64url(signature)}"
+    return _sign(claims, issuer=award.badge_class.issuer, did=did)
+
+
+def status_list_jwt(number: int, *, base: str) -> str | None:
+    """Revocation list ``number`` as a signed ``BitstringStatusListCredential`` (VC-JWT), or
+    None when there is no such list (or no issuer to sign it). Every issuer here is the
+    site's one DID, so the oldest issuer's key signs the site's lists."""
+    issuer = selectors.status_list_signer()
+    if issuer is None or not status.list_exists(number):
+        return None
+    did = site_did(base)
+    now = timezone.now().replace(microsecond=0)
+    document = status.status_list_document(number, base=base, issuer_did=did, valid_from=now)
+    seconds = int(now.timestamp())
+    claims = {**document, "iss": did, "jti": document["id"], "iat": seconds, "nbf": seconds}
+    return _sign(claims, issuer=issuer, did=did)
+
+
+class InvalidCredential(Exception):
+    """The token is not a VC-JWT signed by one of this site's published keys."""
+
+
+def jwt_verify(token: str, *, base: str) -> dict:
+    """Check a VC-JWT as a verifier would, with PyJWT: the ``kid`` names a key in the site's
+    DID document, the EdDSA signature holds and ``nbf``/``exp`` are in force. Returns the
+    claims; raises ``InvalidCredential`` (or PyJWT's ``ExpiredSignatureError``)."""
+    try:
+        header = jwt.get_unverified_header(token)
+    except jwt.InvalidTokenError as exc:
+        raise InvalidCredential(str(exc)) from exc
+    did = site_did(base)
+    kid = header.get("kid", "")
+    if header.get("alg") != ALGORITHM or not kid.startswith(did + "#"):
+        raise InvalidCredential("Not signed by this site's DID.")
+    key_id = kid.split("#", 1)[1]
+    published = {key.key_id: key for key in selectors.issuer_keys_published()}
+    if key_id not in published:
+        raise InvalidCredential("Unknown key.")
+    public_key = jwt.PyJWK({**published[key_id].public_jwk, "alg": ALGORITHM}).key
+    try:
+        return jwt.decode(
+            token,
+            public_key,
+            algorithms=[ALGORITHM],
+            issuer=did,
+            options={"require": ["iss", "jti"], "verify_aud": False},
+        )
+    except jwt.ExpiredSignatureError:
+        raise
+    except jwt.InvalidTokenError as exc:
+        raise InvalidCredential(str(exc)) from exc
 
 
 def did_document(*, base: str) -> dict:

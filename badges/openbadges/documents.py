@@ -1,10 +1,11 @@
 """Open Badges 2.0 JSON-LD documents: Issuer (Profile), BadgeClass and hosted Assertion.
 
-Every ``id`` is the absolute URL the document is served from, built from one *base*
-(``scheme://host[:port]``): the request's own origin when serving, so a verifier that fetches
-``http://127.0.0.1:8000/ob/assertions/<id>`` reads ids that match what it fetched, and
-``settings.WAGTAILADMIN_BASE_URL`` (the ``SITE_URL`` environment variable) outside a request
-(emails, baking in a task). The earner's email never appears: only its salted hash.
+Every ``id`` is the absolute URL of the document on the site's public address, built from one
+*base* (``scheme://host[:port]``, ``settings.SITE_URL``), in a request or outside one (emails,
+baking in a task): an assertion's id, the badge it names and the image it is baked into are
+the same whatever host a verifier happened to reach (a proxy, a second name), and the
+``did:web`` issuer of a credential is the public one. The earner's email never appears: only
+its salted hash.
 """
 
 from __future__ import annotations
@@ -12,20 +13,18 @@ from __future__ import annotations
 import datetime as dt
 import mimetypes
 
-from django.conf import settings
 from django.urls import reverse
 
 from badges.models import BadgeAward, BadgeClass, Issuer
+from core.urls import site_base as public_base
 
 OB2_CONTEXT = "https://w3id.org/openbadges/v2"
 JSONLD_CONTENT_TYPE = "application/ld+json"
 
 
 def site_base(request=None) -> str:
-    """``scheme://host[:port]`` of the request, or of SITE_URL outside a request."""
-    if request is not None:
-        return request.build_absolute_uri("/").rstrip("/")
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    """``scheme://host[:port]`` of the public site (SITE_URL); the request is not consulted."""
+    return public_base()
 
 
 def document_url(name: str, entity_id, *, base: str) -> str:

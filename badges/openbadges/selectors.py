@@ -29,3 +29,8 @@ def award_get(*, entity_id, with_alignments: bool = False) -> BadgeAward | None:
 def issuer_keys_published() -> list[IssuerKey]:
     """Every issuer key, active or retired: credentials signed by a retired key still verify."""
     return list(IssuerKey.objects.order_by("created_at", "pk"))
+
+
+def status_list_signer() -> Issuer | None:
+    """The issuer whose key signs the site's status lists: the oldest one."""
+    return Issuer.objects.order_by("created_at", "pk").first()

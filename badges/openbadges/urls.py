@@ -2,7 +2,7 @@
 
 URL names (namespace ``openbadges``) that the rest of the app relies on:
 issuer, badge-class, badge-class-image, assertion, assertion-png, assertion-svg, credential,
-did-document.
+status-list, did-document.
 """
 
 from django.urls import path, re_path
@@ -19,6 +19,7 @@ urlpatterns = [
     path("ob/assertions/<uuid:entity_id>/baked.png", views.assertion_png, name="assertion-png"),
     path("ob/assertions/<uuid:entity_id>/baked.svg", views.assertion_svg, name="assertion-svg"),
     path("ob/credentials/<uuid:entity_id>", views.credential, name="credential"),
+    path("ob/status/revocation/<int:number>", views.status_list, name="status-list"),
     path(".well-known/did.json", views.did_document, name="did-document"),
     # Malformed ids and unknown sub-paths: the same JSON 404, not the HTML page.
     re_path(r"^ob/", views.not_found),

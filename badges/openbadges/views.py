@@ -1,9 +1,12 @@
 """Public Open Badges endpoints: JSON-LD documents, class images, baked images, credentials.
 
 Anyone may fetch these (verifiers and backpacks, often from a browser: hence CORS ``*``).
-Unknown ids answer 404 in the project's one JSON error shape; a revoked award answers 410
-``{"revoked": true, "revocationReason": ...}``; nothing about the earner but the salted hash
-of their email is ever served.
+Unknown ids answer 404 in the project's one JSON error shape; a revoked award's OB 2.0
+documents and images answer 410 ``{"revoked": true, "revocationReason": ...}`` (OB 2.0 hosted
+verification). Its OB 3.0 credential is still served, signed, as any credential endpoint
+does: the credential's ``credentialStatus`` bit in the revocation list (also served here) is
+how a VC verifier learns it was revoked. Nothing about the earner but the salted hash of
+their email is ever served.
 """
 
 from __future__ import annotations
@@ -63,9 +66,10 @@ def _gone(award: BadgeAward, request) -> HttpResponse:
     return _jsonld(documents.revoked_document(award, base=site_base(request)), status=410)
 
 
-def current_award(*, with_alignments: bool = False):
+def current_award(*, with_alignments: bool = False, revoked_too: bool = False):
     """The view is called with the award behind ``entity_id`` instead of the id: an unknown id
-    answers 404 and a revoked award 410, the same for its document, images and credential."""
+    answers 404 and a revoked award 410 (unless ``revoked_too``: the credential, whose status
+    list says it is revoked), the same for its document and images."""
 
     def decorate(view):
         @wraps(view)
@@ -73,7 +77,7 @@ def current_award(*, with_alignments: bool = False):
             award = selectors.award_get(entity_id=entity_id, with_alignments=with_alignments)
             if award is None:
                 return _not_found()
-            if award.is_revoked:
+            if award.is_revoked and not revoked_too:
                 return _gone(award, request)
             return view(request, award)
 
@@ -188,14 +192,27 @@ def assertion_svg(request, award):
 
 
 @require_safe
-@current_award(with_alignments=True)
+@current_award(with_alignments=True, revoked_too=True)
 def credential(request, award):
     token = credentials.credential_jwt(award, base=site_base(request))
     return _public(HttpResponse(token, content_type=credentials.JWT_CONTENT_TYPE))
 
 
 @require_safe
+def status_list(request, number):
+    """A revocation list as a signed BitstringStatusListCredential; never cached long, so a
+    revocation reaches verifiers within a minute."""
+    token = credentials.status_list_jwt(number, base=site_base(request))
+    if token is None:
+        return _not_found("No such status list.")
+    response = HttpResponse(token, content_type=credentials.JWT_CONTENT_TYPE)
+    return _public(response, cache_seconds=60)
+
+
+@require_safe
 def did_document(request):
     document = credentials.did_document(base=site_base(request))
     response = HttpResponse(json.dumps(document, indent=2), content_type="application/did+ld+json")
-    return _public(response, cache_seconds=300)
+    # A document without a key must not be cached: a verifier would keep failing on it after
+    # the key exists (issuers get theirs when created, so this is only a site with none).
+    return _public(response, cache_seconds=300 if document["verificationMethod"] else 0)

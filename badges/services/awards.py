@@ -19,6 +19,7 @@ from cms.errors import ApplicationError, PermissionDenied
 from .. import emails
 from ..models import AwardMethod, BadgeAward, BadgeClass
 from ..openbadges.identity import new_salt, recipient_identity
+from ..openbadges.status import status_index_assign
 from ..selectors import can_act_for
 from .rules import add_months
 
@@ -103,6 +104,7 @@ def badge_award(
         if existing is None:
             raise
         return existing
+    status_index_assign(award=award)  # its bit in the revocation list (credentialStatus)
     emails.award_issued_on_commit(award)
     return award
 

@@ -18,6 +18,10 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+# The test client's own host, so links in emails and documents are the ones the client fetches;
+# tests of the public address override it (the environment's SITE_URL is not read here).
+SITE_URL = "http://testserver"
+WAGTAILADMIN_BASE_URL = SITE_URL
 
 # Tests open connections from async code in worker threads: close them after each request so
 # the test database can be dropped at the end of the run.

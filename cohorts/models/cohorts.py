@@ -67,6 +67,8 @@ class Cohort(ClusterableModel):
     target_days_per_module = models.PositiveSmallIntegerField(default=14)
     calendar_token = models.CharField(max_length=64, default=_token, unique=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Last change: the calendar feeds' DTSTAMP (an unchanged event keeps its stamp).
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["course_id", "starts_on", "id"]
@@ -144,6 +146,7 @@ class ModuleSchedule(models.Model):
     due_offset_days = models.PositiveIntegerField(default=7)
     release_on = models.DateField(null=True, blank=True, help_text="Overrides the offset.")
     due_on = models.DateField(null=True, blank=True, help_text="Overrides the offset.")
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["cohort_id", "release_offset_days", "module__path"]
@@ -188,6 +191,7 @@ class LiveSession(models.Model):
     duration_minutes = models.PositiveIntegerField(default=60)
     join_url = models.URLField(blank=True)
     notes = models.TextField(blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["starts_at", "id"]

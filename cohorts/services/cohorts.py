@@ -131,7 +131,7 @@ def cohort_update(*, cohort: Cohort, by, **fields) -> Cohort:
     _full_clean(cohort)
     cohort_check_capacity(cohort=cohort)
     cohort_check_schedule(cohort=cohort)
-    cohort.save(update_fields=list(fields))
+    cohort.save(update_fields=[*fields, "updated_at"])  # updated_at: the calendars' DTSTAMP
     return cohort
 
 

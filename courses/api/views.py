@@ -8,6 +8,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from cms.api.pagination import PagedListMixin
+from core.urls import absolute_url
 from courses.selectors import course_list, course_outline
 
 
@@ -43,7 +44,10 @@ class CourseSerializer(serializers.Serializer):
     url = serializers.SerializerMethodField()
 
     def get_url(self, course) -> str:
-        return course.get_full_url(request=self.context.get("request")) or ""
+        """The course page on the public address (SITE_URL), whatever host the API was
+        called on and whatever the Wagtail Site row says."""
+        parts = course.get_url_parts(request=self.context.get("request"))
+        return absolute_url(parts[2]) if parts else ""
 
 
 class CourseDetailSerializer(CourseSerializer):

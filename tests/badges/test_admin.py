@@ -117,3 +117,22 @@ def test_awards_are_listed_read_only(admin_client, make_badge_class, learner):
     assert admin_client.get(url(BadgeAward, "add")).status_code in (302, 403)
     assert admin_client.post(url(BadgeAward, "delete", award.pk)).status_code in (302, 403)
     assert BadgeAward.objects.filter(pk=award.pk).exists()
+
+
+def test_an_issuer_made_in_the_admin_has_its_signing_key_at_once(admin_client):
+    from badges.models import Issuer, IssuerKey
+
+    response = admin_client.post(
+        url(Issuer, "add"),
+        {
+            "name": "Admin-made Issuer",
+            "url": "https://issuer.example.org/",
+            "email": "badges@issuer.example.org",
+            "description": "",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    issuer = Issuer.objects.get(name="Admin-made Issuer")
+    key = IssuerKey.objects.get(issuer=issuer, is_active=True)
+    document = admin_client.get("/.well-known/did.json").json()
+    assert [m["id"].split("#")[1] for m in document["verificationMethod"]] == [key.key_id]

@@ -316,3 +316,112 @@ def test_builder_returns_bytes_for_someone_with_no_enrollments(coach):
     calendar = Calendar.from_ical(user_calendar(user=coach))
     assert calendar.walk("VEVENT") == []
     assert str(calendar["X-WR-CALNAME"]).startswith("Praxis")
+
+
+# --- validity and stable stamps -------------------------------------------------------------
+
+
+def _cohort_feed(client, cohort) -> Calendar:
+    url = reverse(
+        "cohorts:cohort_calendar_feed", kwargs={"pk": cohort.pk, "token": cohort.calendar_token}
+    )
+    return parse(client.get(url))
+
+
+def test_a_feed_without_events_is_a_valid_vcalendar(client, coach, self_paced, facilitator):
+    """RFC 5545 §3.6: a VCALENDAR holds at least one component. Without events (a
+    facilitator's feed, a self-paced track's), it is the VTIMEZONE of the feed's zone."""
+    chicago_track = self_paced
+    services.cohort_update(cohort=chicago_track, by=facilitator, time_zone="America/Chicago")
+    for calendar, zone in (
+        (parse(client.get(feed_url(coach))), "UTC"),  # no enrollments: the site's zone
+        (parse(client.get(feed_url(facilitator))), "UTC"),
+        (_cohort_feed(client, chicago_track), "America/Chicago"),
+    ):
+        assert calendar.walk("VEVENT") == []
+        assert [c.name for c in calendar.subcomponents] == ["VTIMEZONE"]
+        (vtimezone,) = calendar.subcomponents
+        assert str(vtimezone["TZID"]) == zone
+        assert vtimezone.walk("STANDARD")  # a VTIMEZONE needs a STANDARD or DAYLIGHT part
+        assert str(calendar["X-WR-TIMEZONE"]) == zone
+        assert calendar.errors == [] and vtimezone.errors == []
+    assert b"BEGIN:VTIMEZONE" in user_calendar(user=coach)
+
+
+def _age(cohort, *, hours: int = 1) -> None:
+    """Move every change an hour back, so a change made now gets a later DTSTAMP (to the
+    second) than the set-up that happened in the same second."""
+    from cohorts.models import Cohort, LiveSession
+    from courses.models import CoursePage
+
+    past = timezone.now() - timedelta(hours=hours)
+    Cohort.objects.filter(pk=cohort.pk).update(updated_at=past)
+    ModuleSchedule.objects.filter(cohort=cohort).update(updated_at=past)
+    LiveSession.objects.filter(cohort=cohort).update(updated_at=past)
+    CoursePage.objects.filter(pk=cohort.course_id).update(last_published_at=past)
+    enrollments = cohort.enrollments.all()
+    enrollments.update(enrolled_at=past)
+
+
+def _stamps(calendar: Calendar) -> dict[str, datetime]:
+    return {uid: event["DTSTAMP"].dt for uid, event in events(calendar).items()}
+
+
+def test_unchanged_events_keep_their_dtstamp_and_a_change_moves_it(
+    client, cohort, coach, facilitator
+):
+    services.cohort_enroll(cohort=cohort, user=coach)
+    live = session(cohort, facilitator)
+    _age(cohort)
+    first = _stamps(parse(client.get(feed_url(coach))))
+    assert len(first) == 7
+    assert all(stamp.tzinfo is not None for stamp in first.values())
+    # The stamps are the last changes (an hour ago), not the time of the fetch.
+    assert all(stamp < timezone.now() - timedelta(minutes=30) for stamp in first.values())
+    again = _stamps(parse(client.get(feed_url(coach))))
+    assert again == first  # two fetches, identical stamps
+
+    schedule = ModuleSchedule.objects.filter(cohort=cohort).order_by("release_offset_days")[0]
+    services.schedule_update(
+        schedule=schedule,
+        by=facilitator,
+        release_offset_days=schedule.release_offset_days,
+        due_offset_days=schedule.due_offset_days + 1,
+    )
+    changed = _stamps(parse(client.get(feed_url(coach))))
+    moved = {uid for uid in first if changed[uid] != first[uid]}
+    assert moved == {
+        f"release-{cohort.pk}-{schedule.module_id}@praxis",
+        f"due-{cohort.pk}-{schedule.module_id}@praxis",
+    }
+    assert all(changed[uid] >= first[uid] for uid in moved)
+
+    live.title = "Office hours (moved)"
+    live.save()
+    after = _stamps(parse(client.get(feed_url(coach))))
+    assert {uid for uid in after if after[uid] != changed[uid]} == {f"live-{live.pk}@praxis"}
+
+
+def test_a_cohort_change_restamps_its_events(client, cohort, facilitator):
+    session(cohort, facilitator)
+    _age(cohort)
+    before = _stamps(_cohort_feed(client, cohort))
+    services.cohort_update(
+        cohort=cohort, by=facilitator, starts_on=cohort.starts_on + timedelta(days=1)
+    )
+    after = _stamps(_cohort_feed(client, cohort))
+    assert set(after) == set(before)
+    assert all(after[uid] > before[uid] for uid in after)
+
+
+def test_calendar_links_use_the_public_address(client, cohort, coach, facilitator):
+    from django.test import override_settings
+
+    services.cohort_enroll(cohort=cohort, user=coach)
+    session(cohort, facilitator)
+    with override_settings(SITE_URL="http://127.0.0.1:8101"):
+        calendar = parse(client.get(feed_url(coach), HTTP_HOST="localhost"))
+    assert str(calendar["URL"]) == "http://127.0.0.1:8101/learn/"
+    for event in calendar.walk("VEVENT"):
+        assert str(event["URL"]).startswith("http://127.0.0.1:8101/"), event
+        assert "http://localhost" not in str(event.get("DESCRIPTION", ""))

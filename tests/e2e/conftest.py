@@ -72,6 +72,8 @@ def _wait_for(url: str, process: subprocess.Popen, timeout: float = 60) -> None:
 def server(tmp_path_factory):
     """The demo, served by uvicorn through the ASGI app on a free port."""
     workdir = tmp_path_factory.mktemp("e2e-server")
+    port = _free_port()
+    base_url = f"http://127.0.0.1:{port}"
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "cms.settings.dev",
@@ -81,11 +83,12 @@ def server(tmp_path_factory):
         "MEDIA_ROOT": str(workdir / "media"),
         "DEBUG": "false",
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        # Links in emails, calendars and badges point at this server (as `make run` does).
+        "SITE_URL": base_url,
     }
     python = sys.executable
     for command in (["migrate", "--noinput", "-v0"], ["seed_demo", "-v0"]):
         subprocess.run([python, "manage.py", *command], cwd=ROOT, env=env, check=True)
-    port = _free_port()
     log = open(workdir / "server.log", "w")  # noqa: SIM115 (closed at teardown)
     process = subprocess.Popen(
         [
@@ -106,7 +109,6 @@ def server(tmp_path_factory):
         stdout=log,
         stderr=subprocess.STDOUT,
     )
-    base_url = f"http://127.0.0.1:{port}"
     try:
         _wait_for(f"{base_url}/healthz", process)
         yield base_url

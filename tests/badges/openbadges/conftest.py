@@ -13,6 +13,7 @@ from PIL import Image as PILImage
 
 from badges.models import AwardMethod, BadgeAlignment, BadgeAward, BadgeClass, Issuer
 from badges.openbadges.identity import new_salt, recipient_identity
+from badges.openbadges.status import status_index_assign
 
 SVG_IMAGE = (
     b'<?xml version="1.0" encoding="UTF-8"?>\n'
@@ -128,7 +129,7 @@ def make_award(make_user, badge_class):
         user = user or make_user()
         salt = new_salt()
         now = timezone.now()
-        return BadgeAward.objects.create(
+        award = BadgeAward.objects.create(
             badge_class=badge_class,
             recipient=user,
             recipient_salt=salt,
@@ -142,5 +143,7 @@ def make_award(make_user, badge_class):
             closed_at=now if revoked else None,
             revocation_reason=reason,
         )
+        # As badge_award does: the award's bit in the revocation status list.
+        return status_index_assign(award=award)
 
     return build

@@ -12,6 +12,7 @@ import jwt
 import nacl.exceptions
 import nacl.signing
 import pytest
+from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
@@ -168,13 +169,17 @@ def test_credential_for_expired_award_fails_verification(client, make_award):
         verify_with_pyjwt(token, resolve_key(client, jwt.get_unverified_header(token)["kid"]))
 
 
-def test_did_web_encodes_the_port(client, make_award):
+def test_did_web_is_the_public_address_and_encodes_the_port(client, make_award):
     award = make_award()
-    token = fetch_token(client, award, HTTP_HOST="localhost:8123")
+    with override_settings(SITE_URL="http://127.0.0.1:8101"):
+        token = fetch_token(client, award, HTTP_HOST="localhost")
+        did_doc = json.loads(client.get("/.well-known/did.json", HTTP_HOST="localhost").content)
     claims = jwt.decode(token, options={"verify_signature": False})
-    assert claims["iss"] == "did:web:localhost%3A8123"
-    did_doc = json.loads(client.get("/.well-known/did.json", HTTP_HOST="localhost:8123").content)
-    assert did_doc["id"] == "did:web:localhost%3A8123"
+    assert claims["iss"] == "did:web:127.0.0.1%3A8101"
+    assert claims["id"] == f"http://127.0.0.1:8101/ob/credentials/{award.entity_id}"
+    assert claims["credentialSubject"]["achievement"]["id"].startswith("http://127.0.0.1:8101/")
+    assert claims["credentialStatus"]["statusListCredential"].startswith("http://127.0.0.1:8101/")
+    assert did_doc["id"] == "did:web:127.0.0.1%3A8101"
     assert jwt.get_unverified_header(token)["kid"] in did_doc["assertionMethod"]
 
 

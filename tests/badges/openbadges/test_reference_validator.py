@@ -29,8 +29,9 @@ def summary(report: dict) -> dict:
 
 
 def test_reference_validator_passes_hosted_and_baked_and_refuses_revoked(
-    live_server, make_award, make_badge_class, tmp_path
+    live_server, settings, make_award, make_badge_class, tmp_path
 ):
+    settings.SITE_URL = live_server.url  # the documents' ids are the public address
     badge_class = make_badge_class(alignments=2)
     svg_class = make_badge_class(svg=True, alignments=0)
     award = make_award(

@@ -61,6 +61,7 @@ PEOPLE: tuple[DemoPerson, ...] = (
     DemoPerson("ben", "Ben Adeyemi", Role.COACH, "Millbrook District", "Millbrook High"),
     DemoPerson("grace", "Grace Holm", Role.COACH, "Millbrook District", "Birch Elementary"),
     DemoPerson("luis", "Luis Moreno", Role.COACH, "Independent", "St. Anne's School"),
+    DemoPerson("iris", "Iris Park", Role.COACH, "Independent", "Maple Street School"),
 )
 
 

@@ -119,4 +119,11 @@ class ProfileForm(forms.ModelForm):
 
 class AdminLoginForm(LockoutMessageMixin, WagtailLoginForm):
     """The Wagtail admin's login form (``WAGTAILADMIN_USER_LOGIN_FORM``), with the lockout
-    message."""
+    message and the same password length limit as the site's login."""
+
+    password = forms.CharField(
+        label=WagtailLoginForm.base_fields["password"].label,
+        strip=False,
+        max_length=PASSWORD_MAX_LENGTH,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )

@@ -19,7 +19,7 @@ from accounts.models import Role
 from cms.errors import ApplicationError
 from courses.models import ModulePage
 
-from .models import Cohort, ModuleSchedule
+from .models import Cohort, ModuleSchedule, Pace
 from .selectors import cohorts_managed_by
 from .services.cohorts import cohort_check_capacity, cohort_check_schedule
 
@@ -42,6 +42,12 @@ class CohortAdminForm(WagtailAdminModelForm):
         user = self.for_user
         if "facilitators" in self.fields:
             self._limit_facilitator_choices(user)
+        if "title" in self.fields:
+            # Cohort.clean names a self-paced track after its course.
+            self.fields["title"].required = False
+            self.fields[
+                "title"
+            ].help_text = "A self-paced track is named after its course; leave this empty for one."
 
     def _limit_facilitator_choices(self, user) -> None:
         # Offer facilitators and staff, not every coach on the platform; keep whoever is
@@ -67,6 +73,8 @@ class CohortAdminForm(WagtailAdminModelForm):
 
     def clean(self):
         cleaned_data = super().clean()
+        if cleaned_data.get("pace") != Pace.SELF_PACED and not cleaned_data.get("title"):
+            self.add_error("title", "A facilitated cohort needs a title.")
         user = self.for_user
         chosen = cleaned_data.get("facilitators")
         if user is not None and not user.is_superuser and chosen is not None and user not in chosen:

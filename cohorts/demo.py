@@ -19,6 +19,7 @@ from .models import Cohort, CohortStatus, Organization, Pace, Team
 FLAGSHIP_SLUG = "coaching-from-theory-to-practice"
 RUNNING_TITLE = "Fall 2026 Facilitated Cohort"
 UPCOMING_TITLE = "Spring 2027 Facilitated Cohort"
+CLOSED_TITLE = "Winter 2026 Intensive"  # starts soon; its enrollment window has closed
 TZ = "America/Chicago"
 
 # How far each running-cohort member has got: lessons completed, in course order.
@@ -33,7 +34,11 @@ RUNNING_PROGRESS = {
     "jonah": 2,
     "rosa": 5,
 }
-SELF_PACED_PROGRESS = {"kevin": 12, "nora": 3, "luis": 18}
+SELF_PACED_PROGRESS = {"kevin": 12, "nora": 3, "luis": 18, "iris": 2}
+# Iris started the self-paced track seven weeks ago and is behind her targets, so My
+# learning shows her the nudge and "Reset my schedule" (kevin, nora and luis go on to
+# finish the course for their certification: see badges/demo.py).
+SELF_PACED_STARTED_DAYS_AGO = {"iris": 49}
 REFLECTIONS = {
     "maya": "I talked far more than I listened in my first office hour. This week I counted "
     "to five after each question and Ms. Lee finally told me what she actually wanted: fewer "
@@ -56,7 +61,10 @@ def _local(day, hour: int, minute: int = 0):
 
 
 def _cohort(course, title, pace, facilitator, **fields) -> Cohort:
-    existing = Cohort.objects.filter(course=course, title=title).first()
+    """A facilitated cohort by its title, or the course's self-paced track (named after the
+    course by ``cohort_create``)."""
+    same = {"pace": pace} if pace == Pace.SELF_PACED else {"title": title}
+    existing = Cohort.objects.filter(course=course, **same).first()
     if existing is not None:
         return existing
     return services.cohort_create(
@@ -99,7 +107,7 @@ def seed_cohorts(*, people: dict) -> dict:
 
     self_paced = _cohort(
         flagship,
-        "Self-paced track",
+        "",
         Pace.SELF_PACED,
         fran,
         status=CohortStatus.OPEN,
@@ -107,7 +115,7 @@ def seed_cohorts(*, people: dict) -> dict:
         "schedule whenever life happens.",
     )
     for course in CoursePage.objects.live().exclude(pk=flagship.pk).filter(offered_self_paced=True):
-        _cohort(course, "Self-paced track", Pace.SELF_PACED, fran, status=CohortStatus.OPEN)
+        _cohort(course, "", Pace.SELF_PACED, fran, status=CohortStatus.OPEN)
 
     running = _cohort(
         flagship,
@@ -137,6 +145,20 @@ def seed_cohorts(*, people: dict) -> dict:
         enrollment_closes_at=_local(today + timedelta(days=40), 17),
     )
 
+    _cohort(
+        flagship,
+        CLOSED_TITLE,
+        Pace.FACILITATED,
+        fran,
+        status=CohortStatus.OPEN,
+        starts_on=today + timedelta(days=5),
+        ends_on=today + timedelta(days=5 + 42),
+        capacity=16,
+        time_zone=TZ,
+        enrollment_opens_at=timezone.now() - timedelta(days=30),
+        enrollment_closes_at=_local(today - timedelta(days=2), 17),
+    )
+
     riverside = _team("Riverside Unified", running, "Riverside Liaisons", 5, people["lena"], fran)
     lakeview = _team(
         "Lakeview School District", running, "Lakeview Coaches", 5, people["marcus"], fran
@@ -149,7 +171,12 @@ def seed_cohorts(*, people: dict) -> dict:
     for username, count in RUNNING_PROGRESS.items():
         _progress(people[username], lessons, count)
     for username in SELF_PACED_PROGRESS:
-        services.cohort_enroll(cohort=self_paced, user=people[username])
+        days_ago = SELF_PACED_STARTED_DAYS_AGO.get(username, 0)
+        services.cohort_enroll(
+            cohort=self_paced,
+            user=people[username],
+            at=timezone.now() - timedelta(days=days_ago) if days_ago else None,
+        )
     for username, count in SELF_PACED_PROGRESS.items():
         _progress(people[username], lessons, count)
 

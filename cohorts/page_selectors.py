@@ -8,10 +8,12 @@ from courses.models import CoursePage, LessonPage
 
 from .models import Announcement, Cohort, Enrollment, LiveSession, ModuleSchedule, Reflection
 from .selectors import (
+    JoinState,
     LessonAccess,
     can_manage_cohort,
     completed_lesson_ids,
     enrollment_of,
+    join_state_of,
     lesson_access,
     reflections_for_lesson,
     waitlist_position,
@@ -62,12 +64,15 @@ class CohortPage:
     enrollment: Enrollment | None
     waitlist_position: int | None
     can_manage: bool
+    join: JoinState
     schedule: list[ModuleSchedule]
     live_sessions: list[LiveSession]
     announcements: list[Announcement]
 
 
 def cohort_page(*, user, cohort: Cohort) -> CohortPage:
+    """``cohort`` comes from ``cohort_get_visible(..., viewer=True)``: its seat counts and
+    this person's place in it decide what the page offers (``join_state``)."""
     enrollment = enrollment_of(user=user, cohort=cohort)
     can_manage = can_manage_cohort(user=user, cohort=cohort)
     member = can_manage or (enrollment is not None and enrollment.status == "active")
@@ -81,6 +86,7 @@ def cohort_page(*, user, cohort: Cohort) -> CohortPage:
         enrollment=enrollment,
         waitlist_position=waitlist_position(enrollment) if enrollment else None,
         can_manage=can_manage,
+        join=join_state_of(cohort, user=user),
         schedule=schedule,
         live_sessions=list(cohort.live_sessions.all()),
         announcements=list(cohort.announcements.select_related("author")[:5]) if member else [],
@@ -92,14 +98,19 @@ class CohortCard:
     cohort: Cohort
     seats_left: int | None
     waitlisted: int
+    join: JoinState
 
 
 def cohort_cards(*, user, course=None, pace: str | None = None) -> list[CohortCard]:
+    """The catalog: each visible cohort with its seats and what joining it would do for
+    this person (``join_state``, the rule ``cohort_enroll`` applies), in one query."""
     from .selectors import cohort_list_visible_to, seats_left
 
     return [
-        CohortCard(cohort, seats_left(cohort), cohort.waitlisted_count)
-        for cohort in cohort_list_visible_to(user=user, course=course, pace=pace)
+        CohortCard(
+            cohort, seats_left(cohort), cohort.waitlisted_count, join_state_of(cohort, user=user)
+        )
+        for cohort in cohort_list_visible_to(user=user, course=course, pace=pace, viewer=True)
     ]
 
 

@@ -20,14 +20,19 @@ from .selectors import space_member_usernames
 
 
 def notifications_of(*, user):
-    """A person's notifications from spaces they still belong to."""
+    """A person's notifications from spaces they still belong to, newest first: a learner
+    who left a cohort no longer sees its thread titles. The one read of notifications for
+    a person: the notifications page, the API, the header's unread count and the live
+    count all go through it."""
     from .selectors import spaces_visible_to
 
     if not getattr(user, "is_authenticated", False):
         return Notification.objects.none()
-    return Notification.objects.filter(
-        user=user, post__space__in=spaces_visible_to(user=user)
-    ).select_related("actor", "post", "post__thread")
+    return (
+        Notification.objects.filter(user=user, post__space__in=spaces_visible_to(user=user))
+        .select_related("actor", "post", "post__thread")
+        .order_by("-created_at", "-id")
+    )
 
 
 def unread_count(*, user) -> int:

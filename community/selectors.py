@@ -32,7 +32,7 @@ def spaces_visible_to(*, user):
         | Q(team__isnull=True, pk__in=Space.objects.filter(Exists(_active(user))).values("pk"))
         | Q(team__isnull=False)
         & (Q(Exists(leads)) | (Q(Exists(member)) & Q(Exists(_active(user)))))
-    ).select_related("cohort", "team")
+    ).select_related("cohort", "cohort__course", "team")
 
 
 def can_access_space(*, user, space_id: int) -> bool:

@@ -192,7 +192,7 @@ def notifications_page(request):
         except ApplicationError as error:
             _fail(request, error)
         return redirect("community:notifications")
-    items = request.user.notifications.select_related("actor", "post", "post__thread")[:100]
+    items = notifications.notifications_of(user=request.user)[:100]
     settings = getattr(request.user, "community_settings", None)
     return render(
         request,

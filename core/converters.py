@@ -8,6 +8,7 @@ value past the column's range in ``to_python``, so such a URL does not resolve: 
 
 - ``id``: rows with a ``BigAutoField`` key (signed 64-bit).
 - ``page_id``: Wagtail pages, whose ``id`` is a 32-bit ``integer`` column on PostgreSQL.
+- ``index``: a position counted from 0 (revocation list numbers), bounded like ``id``.
 
 They are registered by ``cms.apps.CmsConfig.ready`` (before any URLconf is imported); a test
 walks the resolver and fails on any project pattern still using ``<int:…>``.
@@ -24,21 +25,24 @@ MAX_INT = 2**31 - 1
 
 
 class BoundedIdConverter:
-    """A positive id no larger than ``max_value``; anything else does not match."""
+    """A whole number in ``min_value..max_value``; anything else does not match."""
 
     regex = "[0-9]{1,19}"
+    min_value = 1
     max_value = MAX_BIGINT
 
     def to_python(self, value: str) -> int:
         number = int(value)
-        if not 1 <= number <= self.max_value:
-            raise ValueError(f"{value} is outside 1..{self.max_value}")  # → URL does not match
+        if not self.min_value <= number <= self.max_value:
+            # → the URL does not match
+            raise ValueError(f"{value} is outside {self.min_value}..{self.max_value}")
         return number
 
     def to_url(self, value) -> str:
         number = int(value)
-        if not 1 <= number <= self.max_value:
-            raise ValueError(f"{value} is outside 1..{self.max_value}")  # → NoReverseMatch
+        if not self.min_value <= number <= self.max_value:
+            # → NoReverseMatch
+            raise ValueError(f"{value} is outside {self.min_value}..{self.max_value}")
         return str(number)
 
 
@@ -51,7 +55,13 @@ class PageIdConverter(BoundedIdConverter):
     max_value = MAX_INT
 
 
-CONVERTERS = {"id": IdConverter, "page_id": PageIdConverter}
+class IndexConverter(BoundedIdConverter):
+    """A position counted from 0 (e.g. a revocation list's number), bounded like an id."""
+
+    min_value = 0
+
+
+CONVERTERS = {"id": IdConverter, "page_id": PageIdConverter, "index": IndexConverter}
 
 
 def register() -> None:

@@ -71,4 +71,4 @@ def cohort(make_cohort):
 
 @pytest.fixture
 def self_paced(make_cohort):
-    return make_cohort(title="Self-paced track", pace=Pace.SELF_PACED)
+    return make_cohort(pace=Pace.SELF_PACED)  # named after its course

@@ -19,7 +19,7 @@ urlpatterns = [
     path("ob/assertions/<uuid:entity_id>/baked.png", views.assertion_png, name="assertion-png"),
     path("ob/assertions/<uuid:entity_id>/baked.svg", views.assertion_svg, name="assertion-svg"),
     path("ob/credentials/<uuid:entity_id>", views.credential, name="credential"),
-    path("ob/status/revocation/<int:number>", views.status_list, name="status-list"),
+    path("ob/status/revocation/<index:number>", views.status_list, name="status-list"),
     path(".well-known/did.json", views.did_document, name="did-document"),
     # Malformed ids and unknown sub-paths: the same JSON 404, not the HTML page.
     re_path(r"^ob/", views.not_found),

@@ -11,7 +11,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
-from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
@@ -99,11 +98,19 @@ class Cohort(ClusterableModel):
     def is_self_paced(self) -> bool:
         return self.pace == Pace.SELF_PACED
 
+    @staticmethod
+    def self_paced_title(course_title: str) -> str:
+        """A self-paced track is named after its course (a course has at most one), so two
+        courses' tracks never show up as the same "Self-paced track"."""
+        return f"{course_title} · self-paced"
+
     @property
     def tz(self) -> zoneinfo.ZoneInfo:
         return zoneinfo.ZoneInfo(self.time_zone)
 
     def clean(self) -> None:
+        if self.pace == Pace.SELF_PACED and self.course_id:
+            self.title = self.self_paced_title(self.course.title)
         errors: dict[str, str] = {}
         if self.pace == Pace.FACILITATED:
             if not self.starts_on:
@@ -126,14 +133,6 @@ class Cohort(ClusterableModel):
     def local_datetime(self, day: date, hour: int = 9) -> datetime:
         """A wall-clock time on ``day`` in the cohort's time zone."""
         return datetime(day.year, day.month, day.day, hour, tzinfo=self.tz)
-
-    def enrollment_is_open(self, at: datetime | None = None) -> bool:
-        at = at or timezone.now()
-        if self.status not in (CohortStatus.OPEN, CohortStatus.RUNNING):
-            return False
-        if self.enrollment_opens_at and at < self.enrollment_opens_at:
-            return False
-        return not (self.enrollment_closes_at and at >= self.enrollment_closes_at)
 
 
 class ModuleSchedule(models.Model):

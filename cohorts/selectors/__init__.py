@@ -15,10 +15,22 @@ from .cohorts import (  # noqa: F401
     VISIBLE_STATUSES,
     cohort_get_visible,
     cohort_list_visible_to,
+    cohort_with_seat_counts,
     enrollment_of,
     enrollments_of,
     seats_left,
+    team_seats_free,
     waitlist_position,
+    with_seat_counts,
+    with_viewer,
+)
+from .joining import (  # noqa: F401
+    Join,
+    JoinState,
+    join_refusal,
+    join_state,
+    join_state_of,
+    refusal_message,
 )
 from .progress import (  # noqa: F401
     LearnerProgress,

@@ -2,22 +2,39 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Exists, OuterRef, Q, Subquery, Sum
-from django.db.models.functions import Coalesce
+from django.db.models import (
+    Count,
+    Exists,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    Subquery,
+    Sum,
+    Value,
+)
+from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
 from courses.models import CoursePage
 
-from ..models import Cohort, CohortStatus, Enrollment, EnrollmentStatus, Team
+from ..models import Cohort, CohortStatus, Enrollment, EnrollmentStatus, Team, TeamMembership
 
 VISIBLE_STATUSES = (CohortStatus.OPEN, CohortStatus.RUNNING, CohortStatus.FINISHED)
 
 
 def cohort_list_visible_to(
-    *, user, course: CoursePage | None = None, pace: str | None = None, open_only: bool = False
+    *,
+    user,
+    course: CoursePage | None = None,
+    pace: str | None = None,
+    open_only: bool = False,
+    viewer: bool = False,
 ):
     """Cohorts a person may see: every published (not draft or archived) cohort, plus the
-    ones they facilitate or are enrolled in. Annotated with seat counts."""
+    ones they facilitate or are enrolled in. Annotated with seat counts and, with
+    ``viewer``, with this person's place in each (for ``join_state_of``)."""
     visible = Q(status__in=VISIBLE_STATUSES)
     if getattr(user, "is_authenticated", False):
         if user.is_superuser:
@@ -41,7 +58,16 @@ def cohort_list_visible_to(
             Q(enrollment_closes_at__isnull=True) | Q(enrollment_closes_at__gt=now),
         )
     queryset = queryset.select_related("course").prefetch_related("facilitators")
-    # Seat counts as subqueries, so the joins above cannot multiply them.
+    queryset = with_seat_counts(queryset)
+    if viewer:
+        queryset = with_viewer(queryset, user=user)
+    return queryset.order_by("course__title", "pace", "starts_on", "id")
+
+
+def with_seat_counts(queryset):
+    """Annotate each cohort with ``active_general`` (active learners outside teams),
+    ``waitlisted_count`` and ``reserved_seats`` (teams' seats), as subqueries so joins
+    cannot multiply them. ``seats_left`` reads them; so does ``cohort_enroll``."""
     active_general = (
         Enrollment.objects.filter(
             cohort=OuterRef("pk"), status=EnrollmentStatus.ACTIVE, team__isnull=True
@@ -66,18 +92,69 @@ def cohort_list_visible_to(
         active_general=Coalesce(Subquery(active_general), 0),
         waitlisted_count=Coalesce(Subquery(waitlisted), 0),
         reserved_seats=Coalesce(Subquery(reserved), 0),
-    ).order_by("course__title", "pace", "starts_on", "id")
+    )
+
+
+def _team_seats_free(team_ref, seats):
+    """A team's seats not yet taken by its active members (``team_ref``: the team's pk,
+    ``seats``: its number of seats, both as expressions). The one team-seat sum."""
+    active = (
+        Enrollment.objects.filter(team=team_ref, status=EnrollmentStatus.ACTIVE)
+        .values("team")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    free = ExpressionWrapper(seats - Coalesce(Subquery(active), 0), output_field=IntegerField())
+    return Greatest(free, Value(0), output_field=IntegerField())
+
+
+def with_viewer(queryset, *, user):
+    """Annotate what ``join_state_of`` needs to know about one person, without a query per
+    cohort: ``viewer_status`` (their enrollment's status), ``viewer_manages``, and for a
+    member of one of the cohort's teams ``viewer_team_free`` and ``viewer_team_role``."""
+    if not getattr(user, "is_authenticated", False):
+        return queryset
+    status = Enrollment.objects.filter(cohort=OuterRef("pk"), user=user).values("status")[:1]
+    manages = Cohort.facilitators.through.objects.filter(cohort=OuterRef("pk"), user=user)
+    membership = TeamMembership.objects.filter(user=user, team__cohort=OuterRef("pk")).order_by(
+        "pk"
+    )
+    team_free = membership.annotate(
+        free=_team_seats_free(OuterRef("team"), F("team__seats"))
+    ).values("free")[:1]
+    return queryset.annotate(
+        viewer_status=Subquery(status),
+        viewer_manages=Exists(manages),
+        viewer_team_free=Subquery(team_free),
+        viewer_team_role=Subquery(membership.values("role")[:1]),
+    )
 
 
 def seats_left(cohort: Cohort) -> int | None:
-    """From a cohort annotated by ``cohort_list_visible_to``."""
+    """Seats left outside teams (None: no limit), from a cohort annotated by
+    ``with_seat_counts``. The one seat sum: the screens and ``cohort_enroll`` use it."""
     if cohort.capacity is None:
         return None
     return max(0, cohort.capacity - cohort.reserved_seats - cohort.active_general)
 
 
-def cohort_get_visible(*, user, pk: int) -> Cohort | None:
-    return cohort_list_visible_to(user=user).filter(pk=pk).first()
+def cohort_with_seat_counts(*, cohort: Cohort) -> Cohort:
+    """A fresh copy of ``cohort`` with its seat counts (for the services, under their lock)."""
+    return with_seat_counts(Cohort.objects.filter(pk=cohort.pk)).get()
+
+
+def team_seats_free(*, team: Team) -> int:
+    """Seats of a team not yet taken by its active members."""
+    return (
+        Team.objects.filter(pk=team.pk)
+        .annotate(free=_team_seats_free(OuterRef("pk"), F("seats")))
+        .values_list("free", flat=True)
+        .get()
+    )
+
+
+def cohort_get_visible(*, user, pk: int, viewer: bool = False) -> Cohort | None:
+    return cohort_list_visible_to(user=user, viewer=viewer).filter(pk=pk).first()
 
 
 def enrollment_of(*, user, cohort: Cohort) -> Enrollment | None:

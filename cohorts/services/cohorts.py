@@ -6,7 +6,6 @@ from datetime import date, datetime, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Sum
 
 from cms.errors import ApplicationError, PermissionDenied
 from courses.models import CoursePage, ModulePage
@@ -23,7 +22,7 @@ from ..models import (
     ModuleSchedule,
     Pace,
 )
-from ..selectors import can_manage_cohort
+from ..selectors import can_manage_cohort, cohort_with_seat_counts
 
 DEFAULT_WEEK = 7
 
@@ -42,10 +41,8 @@ def cohort_check_capacity(*, cohort: Cohort) -> None:
     """Capacity may not drop below the seats already taken (active learners + team seats)."""
     if cohort.pk is None or cohort.capacity is None:
         return
-    active_outside_teams = Enrollment.objects.filter(
-        cohort=cohort, status=EnrollmentStatus.ACTIVE, team__isnull=True
-    ).count()
-    reserved = cohort.teams.aggregate(total=Sum("seats"))["total"] or 0
+    counts = cohort_with_seat_counts(cohort=cohort)  # the seats taken now; capacity as given
+    active_outside_teams, reserved = counts.active_general, counts.reserved_seats
     taken = active_outside_teams + reserved
     if cohort.capacity < taken:
         raise ApplicationError(
@@ -76,14 +73,15 @@ def cohort_check_schedule(*, cohort: Cohort) -> None:
 def cohort_create(
     *,
     course: CoursePage,
-    title: str,
+    title: str = "",
     pace: str = Pace.FACILITATED,
     by=None,
     facilitators=(),
     **fields,
 ) -> Cohort:
     """Open a cohort of a course. A facilitated cohort gets a module schedule of one module
-    a week from the start, which the facilitator can then adjust."""
+    a week from the start, which the facilitator can then adjust. A self-paced track is
+    named after its course (``title`` is ignored)."""
     if pace == Pace.SELF_PACED and Cohort.objects.filter(course=course, pace=pace).exists():
         raise ApplicationError(
             f"“{course.title}” already has a self-paced track.", code="duplicate_self_paced"
@@ -92,6 +90,8 @@ def cohort_create(
         raise ApplicationError(f"“{course.title}” is not offered in facilitated cohorts.")
     if pace == Pace.SELF_PACED and not course.offered_self_paced:
         raise ApplicationError(f"“{course.title}” is not offered self-paced.")
+    if pace == Pace.SELF_PACED:
+        title = Cohort.self_paced_title(course.title)
     cohort = Cohort(course=course, title=title, pace=pace, **fields)
     _full_clean(cohort)
     cohort.save()

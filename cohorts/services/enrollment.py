@@ -12,13 +12,12 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
-from django.db.models import Sum
 from django.utils import timezone
 
 from cms.errors import ApplicationError, PermissionDenied
@@ -27,7 +26,6 @@ from .. import emails
 from ..events import membership_changed
 from ..models import (
     Cohort,
-    CohortStatus,
     Enrollment,
     EnrollmentStatus,
     Invitation,
@@ -35,7 +33,15 @@ from ..models import (
     Team,
     TeamMembership,
 )
-from ..selectors import can_manage_cohort, is_team_lead
+from ..selectors import (
+    can_manage_cohort,
+    cohort_with_seat_counts,
+    is_team_lead,
+    join_refusal,
+    refusal_message,
+    seats_left,
+    team_seats_free,
+)
 
 CSV_MAX_ROWS = 1000
 #: An email address is at most 254 characters (RFC 5321); no cell of the list needs more.
@@ -55,43 +61,14 @@ def _lock(cohort: Cohort) -> Cohort:
 
 def general_seats_free(cohort: Cohort) -> int | None:
     """Seats left outside teams, or None when the cohort has no limit."""
-    if cohort.capacity is None:
-        return None
-    reserved = cohort.teams.aggregate(total=Sum("seats"))["total"] or 0
-    active = Enrollment.objects.filter(
-        cohort=cohort, status=EnrollmentStatus.ACTIVE, team__isnull=True
-    ).count()
-    return max(0, cohort.capacity - reserved - active)
-
-
-def team_seats_free(team: Team) -> int:
-    active = Enrollment.objects.filter(team=team, status=EnrollmentStatus.ACTIVE).count()
-    return max(0, team.seats - active)
+    return seats_left(cohort_with_seat_counts(cohort=cohort))
 
 
 def _check_can_join(cohort: Cohort, *, managed: bool) -> None:
-    if cohort.status in (CohortStatus.FINISHED, CohortStatus.ARCHIVED):
-        raise ApplicationError(
-            f"“{cohort.title}” is {cohort.get_status_display().lower()}; it takes no new learners.",
-            code="cohort_closed",
-        )
-    if managed:
-        return
-    if cohort.status == CohortStatus.DRAFT:
-        raise ApplicationError(f"“{cohort.title}” is not open yet.", code="cohort_not_open")
-    now = timezone.now()
-    if cohort.enrollment_opens_at and now < cohort.enrollment_opens_at:
-        opens = timezone.localtime(cohort.enrollment_opens_at, cohort.tz)
-        raise ApplicationError(
-            f"Enrollment in “{cohort.title}” opens on {opens:%b %-d, %Y}.",
-            code="enrollment_not_open",
-        )
-    if cohort.enrollment_closes_at and now >= cohort.enrollment_closes_at:
-        closed = timezone.localtime(cohort.enrollment_closes_at, cohort.tz)
-        raise ApplicationError(
-            f"Enrollment in “{cohort.title}” closed on {closed:%b %-d, %Y}.",
-            code="enrollment_closed",
-        )
+    # The same rule the screens render (``join_state``), so they never offer what fails.
+    refusal = join_refusal(cohort, managed=managed)
+    if refusal is not None:
+        raise ApplicationError(refusal_message(cohort, refusal), code=refusal.code)
 
 
 def _team_for(cohort: Cohort, user, team: Team | None) -> Team | None:
@@ -107,11 +84,19 @@ def _team_for(cohort: Cohort, user, team: Team | None) -> Team | None:
 
 @transaction.atomic
 def cohort_enroll(
-    *, cohort: Cohort, user, by=None, team: Team | None = None, notify: bool = True
+    *,
+    cohort: Cohort,
+    user,
+    by=None,
+    team: Team | None = None,
+    notify: bool = True,
+    at: datetime | None = None,
 ) -> Enrollment:
     """Enroll ``user``: active when a seat is free, otherwise waitlisted. Enrolling again
     returns the existing enrollment. ``by`` is who asks (the learner themself by default);
-    facilitators may enroll anyone and ignore the enrollment window, team leads their team."""
+    facilitators may enroll anyone and ignore the enrollment window, team leads their team.
+    ``at`` backdates the enrollment (and a self-paced learner's target dates): for the demo
+    and imports; the window is still checked against now."""
     by = by or user
     cohort = _lock(cohort)
     team = _team_for(cohort, user, team)
@@ -124,14 +109,14 @@ def cohort_enroll(
     lead_enrolling_team = bool(team and is_team_lead(user=by, team=team))
     _check_can_join(cohort, managed=managed or lead_enrolling_team)
 
-    now = timezone.now()
+    now = at or timezone.now()
     enrollment = existing or Enrollment(cohort=cohort, user=user)
     enrollment.team = team
     enrollment.enrolled_at = now
     enrollment.dropped_at = None
-    enrollment.schedule_anchor = timezone.localdate()
+    enrollment.schedule_anchor = timezone.localdate(now)
     if team is not None:
-        if team_seats_free(team) < 1:
+        if team_seats_free(team=team) < 1:
             raise ApplicationError(
                 f"All {team.seats} seats of {team.name} are taken. Ask your team lead to "
                 "reserve more seats.",

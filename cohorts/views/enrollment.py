@@ -32,7 +32,9 @@ def cohort_catalog(request):
 
 
 def cohort_detail(request, pk: int):
-    cohort = _visible_cohort(request, pk)
+    cohort = selectors.cohort_get_visible(user=request.user, pk=pk, viewer=True)
+    if cohort is None:
+        raise Http404("No such cohort.")
     page = page_selectors.cohort_page(user=request.user, cohort=cohort)
     return render(
         request,

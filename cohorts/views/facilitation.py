@@ -22,7 +22,12 @@ from ._common import _fail
 
 
 def _managed_cohort(request, pk: int):
-    cohort = selectors.cohorts_managed_by(user=request.user).filter(pk=pk).first()
+    cohort = (
+        selectors.cohorts_managed_by(user=request.user)
+        .select_related("course")
+        .filter(pk=pk)
+        .first()
+    )
     if cohort is None:
         raise Http404("No such cohort.")
     return cohort

@@ -40,11 +40,15 @@ def reset_schedule(request, pk: int):
     if enrollment is None:
         raise Http404("No such enrollment.")
     try:
-        services.enrollment_reset_schedule(enrollment=enrollment, by=request.user)
+        enrollment = services.enrollment_reset_schedule(enrollment=enrollment, by=request.user)
     except ApplicationError as error:
         _fail(request, error)
     else:
-        messages.success(request, "Your target dates now count from today. You've got this.")
+        messages.success(
+            request,
+            f"Your target dates for {enrollment.cohort.course.title} now count from today, "
+            f"one module every {enrollment.cohort.target_days_per_module} days. You've got this.",
+        )
     return redirect("cohorts:my_learning")
 
 

@@ -178,7 +178,7 @@ def test_wagtail_admin_login_is_covered(client, maya):
 
 
 @pytest.mark.asyncio
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 async def test_the_lock_answers_the_same_under_asgi(async_client):
     """The ASGI path of axes' middleware mixes up its arguments (fixed in ours)."""
     from asgiref.sync import sync_to_async

@@ -138,17 +138,17 @@ def test_someone_outside_the_group_cannot_enter(client, facilitator, cohort):
 
 
 def test_listing_filters_by_status_and_pace(client, superuser, cohort, other_cohort, make_cohort):
-    make_cohort(title="Self-paced track", pace=Pace.SELF_PACED)
+    track = make_cohort(pace=Pace.SELF_PACED).title
     client.force_login(superuser)
 
     response = client.get(url(Cohort, "list"), {"status": CohortStatus.DRAFT})
     assert listed_titles(response) == ["Olga's cohort"]
 
     response = client.get(url(Cohort, "list"), {"pace": Pace.SELF_PACED})
-    assert listed_titles(response) == ["Self-paced track"]
+    assert listed_titles(response) == [track]
 
     response = client.get(url(Cohort, "list"), {"course": cohort.course_id, "status": "open"})
-    assert sorted(listed_titles(response)) == ["Self-paced track", "Spring cohort"]
+    assert sorted(listed_titles(response)) == sorted([track, "Spring cohort"])
 
 
 def _listing_queries(client, page_url: str) -> int:
@@ -348,14 +348,25 @@ def test_creating_a_cohort_that_ends_before_its_last_module_opens_saves_nothing(
 def test_a_self_paced_track_gets_no_schedule(client, superuser, course):
     client.force_login(superuser)
     data = _new_cohort_data(
-        client, course, pace=Pace.SELF_PACED, title="Self-paced", starts_on="", ends_on=""
+        client, course, pace=Pace.SELF_PACED, title="", starts_on="", ends_on=""
     )
     data["capacity"] = ""
 
     response = client.post(url(Cohort, "add"), data)
 
     assert response.status_code == 302, response.context["form"].errors
-    assert not Cohort.objects.get(title="Self-paced").schedules.exists()
+    track = Cohort.objects.get(pace=Pace.SELF_PACED)
+    assert track.title == f"{course.title} · self-paced"  # named after its course
+    assert not track.schedules.exists()
+
+
+def test_a_facilitated_cohort_still_needs_a_title(client, superuser, course):
+    client.force_login(superuser)
+    data = _new_cohort_data(client, course, title="")
+    response = client.post(url(Cohort, "add"), data)
+    assert response.status_code == 200
+    assert "A facilitated cohort needs a title." in response.context["form"].errors["title"]
+    assert not Cohort.objects.exists()
 
 
 # --- deleting ----------------------------------------------------------------------------

@@ -178,6 +178,51 @@ def test_reset_schedule_for_self_paced(client, coach, self_paced):
     assert "count from today" in response.content.decode()
 
 
+def test_reset_schedule_is_offered_from_the_start_not_only_once_behind(
+    client, coach, self_paced, cohort
+):
+    """A self-paced learner on track sees "Reset my schedule" (with what it does) on My
+    learning; a facilitated cohort never offers it."""
+    services.cohort_enroll(cohort=self_paced, user=coach)
+    services.cohort_enroll(cohort=cohort, user=coach)
+    client.force_login(coach)
+    html = client.get("/learn/").content.decode()
+    assert "Behind schedule" not in html
+    assert html.count("<summary>Reset my schedule</summary>") == 1
+    assert "will count again from today: one module every 14 days" in html
+    assert html.count("/reset/") == 1
+
+
+def test_reset_schedule_moves_a_behind_learners_targets_to_today(client, coach, self_paced):
+    today = timezone.localdate()
+    enrollment = services.cohort_enroll(
+        cohort=self_paced, user=coach, at=timezone.now() - timedelta(days=40)
+    )
+    assert enrollment.schedule_anchor == today - timedelta(days=40)
+    client.force_login(coach)
+    before = client.get("/learn/").content.decode()
+    assert "Behind schedule" in before
+    assert '<details class="module-dates reset-schedule" open>' in before  # shown, not hidden
+    response = client.post(f"/learn/enrollments/{enrollment.pk}/reset/", follow=True)
+    html = response.content.decode()
+    assert "now count from today, one module every 14 days" in html
+    assert "Behind schedule" not in html
+    enrollment.refresh_from_db()
+    assert enrollment.schedule_anchor == today
+
+
+def test_reset_schedule_of_a_facilitated_cohort_is_refused(client, coach, enrolled):
+    client.force_login(coach)
+    response = client.post(f"/learn/enrollments/{enrolled.pk}/reset/", follow=True)
+    assert "Only self-paced schedules can be reset" in response.content.decode()
+
+
+def test_reset_schedule_of_someone_elses_enrollment_is_404(client, coach, self_paced, make_user):
+    other = services.cohort_enroll(cohort=self_paced, user=make_user())
+    client.force_login(coach)
+    assert client.post(f"/learn/enrollments/{other.pk}/reset/").status_code == 404
+
+
 # --- facilitator ---------------------------------------------------------------------------
 
 
@@ -365,5 +410,5 @@ def test_my_learning_query_count_is_flat(
         client.get("/learn/")
 
 
-DASHBOARD_QUERIES = 17
+DASHBOARD_QUERIES = 16  # the cohort comes with its course (the page names it)
 MY_LEARNING_QUERIES = 17

@@ -97,3 +97,31 @@ def test_notifications_page_saves_the_preference(client, people, space):
     response = client.post("/community/notifications/", {"email": "digest"}, follow=True)
     assert "Your email preference is saved." in response.content.decode()
     assert ana.community_settings.email == "digest"
+
+
+def test_who_left_a_cohort_sees_none_of_its_notifications_anywhere(
+    client, space, people, django_capture_on_commit_callbacks
+):
+    """The page, the API and the header's unread count read notifications through one
+    selector: after leaving, the thread's title shows nowhere and the count is zero."""
+    ana, bo, _ = people
+    thread = services.thread_create(
+        space=space, author=ana, title="Secret plans of cohort A", body="Hi", client_id="t"
+    )
+    services.post_create(space=space, thread=thread, author=bo, body="Reply", client_id="r")
+    client.force_login(ana)
+    page = client.get("/community/notifications/").content.decode()
+    assert "Secret plans of cohort A" in page and "Notifications (1 unread)" in page
+    assert client.get("/api/v1/community/notifications/").json()["unread"] == 1
+
+    enrollment = ana.enrollments.get()
+    cohort_services.enrollment_drop(enrollment=enrollment, by=ana)
+
+    page = client.get("/community/notifications/").content.decode()
+    assert "Secret plans of cohort A" not in page
+    assert "Notifications (0 unread)" in page  # the header bell (context processor)
+    body = client.get("/api/v1/community/notifications/").json()
+    assert body["count"] == 0 and body["unread"] == 0 and body["results"] == []
+    assert notifications.unread_count(user=ana) == 0
+    # The rows are kept (they come back if she rejoins); only what she sees changes.
+    assert Notification.objects.filter(user=ana).count() == 1

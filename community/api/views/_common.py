@@ -79,18 +79,6 @@ def _post_payload(post: Post) -> dict:
     return services.post_data(post, _reactions(post))
 
 
-def _my_notifications(user):
-    # Only notifications from spaces the person still belongs to: a dropped learner's list
-    # does not keep showing thread titles of a space they have left.
-    return (
-        Notification.objects.filter(
-            user=user, post__space__in=selectors.spaces_visible_to(user=user)
-        )
-        .select_related("actor", "post", "post__thread")
-        .order_by("-created_at", "-id")
-    )
-
-
 # --- shared output shapes (the WebSocket's payloads, see community/events.py) -----------------
 
 

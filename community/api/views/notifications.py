@@ -13,7 +13,7 @@ from core.api import fields
 
 from ... import notifications
 from ...models import CommunitySettings, EmailPreference
-from ._common import NotificationSerializer, _my_notifications
+from ._common import NotificationSerializer
 
 # --- notifications ----------------------------------------------------------------------------
 
@@ -35,13 +35,13 @@ class NotificationListApi(PagedListMixin, APIView):
 
     @extend_schema(responses=OutputSerializer)
     def get(self, request):
-        mine = _my_notifications(request.user)
+        mine = notifications.notifications_of(user=request.user)
         page = self.paginate(mine)
         body = {
             "count": self.paginator.page.paginator.count,
             "next": self.paginator.get_next_link(),
             "previous": self.paginator.get_previous_link(),
-            "unread": mine.filter(read_at__isnull=True).count(),
+            "unread": notifications.unread_count(user=request.user),
             "results": [notifications.notification_data(item) for item in page],
         }
         return Response(self.OutputSerializer(body).data)
@@ -72,7 +72,7 @@ class NotificationReadApi(APIView):
         marked = notifications.notifications_mark_read(
             user=request.user, ids=data.validated_data.get("ids")
         )
-        unread = _my_notifications(request.user).filter(read_at__isnull=True).count()
+        unread = notifications.unread_count(user=request.user)
         return Response(self.OutputSerializer({"marked": marked, "unread": unread}).data)
 
 

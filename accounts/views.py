@@ -6,20 +6,16 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
-from django.utils.http import url_has_allowed_host_and_scheme
 
 from cms.errors import ApplicationError
-from core.urls import site_base
+from core.urls import safe_next, site_base
 
 from . import selectors, services
 from .forms import LoginForm, ProfileForm, SignupForm, SignupPasswordForm
 
 
 def _safe_next(request, default: str = "/") -> str:
-    target = request.POST.get("next") or request.GET.get("next") or default
-    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
-        return target
-    return default
+    return safe_next(request, request.POST.get("next") or request.GET.get("next"), default)
 
 
 def signup(request):
@@ -66,12 +62,7 @@ def signup_confirm(request, token: str):
         else:
             login(request, user, backend="accounts.backends.EmailOrUsernameBackend")
             messages.success(request, f"Welcome to Praxis, {user.public_name}!")
-            target = signup.next_url
-            if not url_has_allowed_host_and_scheme(
-                target, {request.get_host()}, request.is_secure()
-            ):
-                target = "/"
-            return redirect(target)
+            return redirect(safe_next(request, signup.next_url, "/"))
     return render(request, "accounts/signup_confirm.html", {"signup": signup, "form": form})
 
 

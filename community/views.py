@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from cms.errors import ApplicationError
 from core.converters import MAX_INT, parse_id
+from core.urls import safe_next
 from courses.models import LessonPage
 
 from . import notifications, selectors, services
@@ -73,7 +74,8 @@ def thread_new(request, space_id: int):
         )
     except ApplicationError as error:
         _fail(request, error)
-        return redirect(request.POST.get("back") or reverse("community:space", args=[space.pk]))
+        fallback = reverse("community:space", args=[space.pk])
+        return redirect(safe_next(request, request.POST.get("back"), fallback))
     return redirect("community:thread", space_id=space.pk, thread_id=thread.pk)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.utils.http import url_has_allowed_host_and_scheme
 
 
 def site_base() -> str:
@@ -35,3 +36,14 @@ def site_host_port() -> tuple[str, int]:
     parts = urlsplit(site_base())
     port = parts.port or (443 if parts.scheme == "https" else 80)
     return parts.hostname or "localhost", port
+
+
+def safe_next(request, candidate: str | None, default: str) -> str:
+    """``candidate`` (a ``next``/``back`` value a form posted) when it points at this site,
+    otherwise ``default``: the one check every redirect to a posted address goes through, so
+    none is an open redirect (``//evil.example``, ``/\\evil.example``, ``https://evil…``)."""
+    if candidate and url_has_allowed_host_and_scheme(
+        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return candidate
+    return default

@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from cms.errors import ApplicationError
+from core.urls import safe_next
 from courses.models import LessonPage
 from practice import selectors as practice_selectors
 
@@ -73,10 +74,8 @@ def lesson_complete(request, pk: int):
             messages.success(request, "That was the last lesson: you've completed the course! 🎉")
         elif done:
             messages.success(request, "Lesson marked complete.")
-        if done and request.POST.get("next"):
-            next_url = request.POST["next"]
-            if next_url.startswith("/") and not next_url.startswith("//"):
-                return redirect(next_url)
+        if done:
+            return redirect(safe_next(request, request.POST.get("next"), lesson.url + "#progress"))
     return redirect(lesson.url + "#progress")
 
 

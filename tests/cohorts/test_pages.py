@@ -141,6 +141,11 @@ def test_complete_a_lesson_and_continue(client, coach, enrolled):
     assert response["Location"] == "/courses/test-course/module-1/lesson-1-2/"
     html = client.get(lesson.url).content.decode()
     assert "You completed this lesson." in html
+    for elsewhere in ("//evil.example/", "/\\evil.example/", "https://evil.example/"):
+        response = client.post(
+            f"/learn/lessons/{lesson.pk}/complete/", {"done": "1", "next": elsewhere}
+        )
+        assert response["Location"] == lesson.url + "#progress"  # never an open redirect
     assert 'aria-label="completed"' in html
 
 

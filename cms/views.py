@@ -5,6 +5,7 @@ import time
 
 from asgiref.sync import sync_to_async
 from channels.layers import get_channel_layer
+from csp.decorators import csp_replace
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import connection
 from django.http import JsonResponse
@@ -13,6 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from cms.api.errors import json_error
+from core import csp as csp_policies
 from courses.selectors import site_search
 
 
@@ -87,6 +89,7 @@ def page_not_found(request, exception=None):
     return render(request, "404.html", status=404)
 
 
+@csp_replace(csp_policies.ERROR_PAGE)
 def server_error(request):
     if request.path.startswith("/api/"):
         return json_error(

@@ -7,11 +7,13 @@ preview and the public page look the same.
 from __future__ import annotations
 
 import re
-from urllib.parse import parse_qs, urlparse
+from urllib.parse import urlparse
 
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
+
+from core.urls import absolute_url
 
 INLINE_FEATURES = ["bold", "italic", "link", "ol", "ul", "document-link"]
 
@@ -47,14 +49,18 @@ class ImageBlock(blocks.StructBlock):
         template = "courses/blocks/image.html"
 
 
-_YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{6,20}$")
+_VIDEO_FILE = re.compile(r"\.(mp4|webm|ogv|ogg|m4v)$", re.IGNORECASE)
+_HOST_NAMES = {"youtube.com": "YouTube", "youtu.be": "YouTube", "vimeo.com": "Vimeo"}
 
 
 class VideoBlock(blocks.StructBlock):
-    """A video by URL. Embeds are built locally (no oEmbed call), and the transcript
-    is always shown, so the lesson still works on a closed network."""
+    """A video by URL. The lesson links to it (no frame from the video host, nothing fetched
+    from another server: the page works and stays private on closed school networks, under a
+    strict CSP) and always shows the transcript. A video file on this site plays in place."""
 
-    url = blocks.URLBlock(help_text="A YouTube or Vimeo address, or a direct link to a video file.")
+    url = blocks.URLBlock(
+        help_text="A YouTube or Vimeo address, or a link to a video file (.mp4, .webm)."
+    )
     title = blocks.CharBlock(max_length=200)
     transcript = blocks.TextBlock(required=False, help_text="A transcript or summary.")
 
@@ -64,26 +70,25 @@ class VideoBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
-        context["embed_url"] = video_embed_url(value["url"])
+        context["video_host"] = video_host_name(value["url"])
+        context["local_file"] = local_video_file(value["url"])
         return context
 
 
-def video_embed_url(url: str) -> str | None:
-    """An iframe address for YouTube and Vimeo links, or None for anything else."""
+def video_host_name(url: str) -> str:
+    """What the link says it opens: "YouTube", "Vimeo", or the address's host."""
+    host = (urlparse(url).hostname or "").lower().removeprefix("www.").removeprefix("m.")
+    return _HOST_NAMES.get(host, host)
+
+
+def local_video_file(url: str) -> str | None:
+    """The site-relative address of a video file served by this site, to play in place;
+    None for anything on another host (those are only linked)."""
     parsed = urlparse(url)
-    host = (parsed.hostname or "").lower().removeprefix("www.").removeprefix("m.")
-    video_id = None
-    if host == "youtube.com":
-        video_id = parse_qs(parsed.query).get("v", [None])[0]
-    elif host == "youtu.be":
-        video_id = parsed.path.lstrip("/").split("/")[0]
-    if video_id and _YOUTUBE_ID.match(video_id):
-        return f"https://www.youtube-nocookie.com/embed/{video_id}"
-    if host == "vimeo.com":
-        vimeo_id = parsed.path.strip("/").split("/")[0]
-        if vimeo_id.isdigit():
-            return f"https://player.vimeo.com/video/{vimeo_id}"
-    return None
+    site = urlparse(absolute_url("/"))
+    if parsed.netloc.lower() != site.netloc.lower() or not _VIDEO_FILE.search(parsed.path):
+        return None
+    return parsed.path
 
 
 class CalloutBlock(blocks.StructBlock):

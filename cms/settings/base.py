@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
+from core import csp as csp_policies
+
 from .env import database_from_env, env_bool, env_list, env_str
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -55,6 +57,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # The Content-Security-Policy of every response; its policies live in core/csp.py.
+    "core.csp.PathPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -207,6 +211,9 @@ REST_FRAMEWORK = {
         "rest_framework.renderers.BrowsableAPIRenderer",
     ],
 }
+# The strict site policy; PathPolicyMiddleware swaps in the few others (core/csp.py).
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": csp_policies.SITE}
+
 SPECTACULAR_SETTINGS = {
     "TITLE": "Praxis API",
     "DESCRIPTION": "Courses, cohorts, community and badges for coach-training programs.",
@@ -237,6 +244,8 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # Praxis runs on closed school networks: nothing may phone home from the admin.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No avatars from gravatar.com: the admin shows its own default avatar (or an uploaded one).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 
 LOGGING = {

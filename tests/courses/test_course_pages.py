@@ -6,7 +6,7 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailTestUtils  # noqa: F401  (keeps wagtail test helpers importable)
 
 from cms.models import HomePage
-from courses.blocks import video_embed_url
+from courses.blocks import local_video_file, video_host_name
 from courses.models import CourseIndexPage, CoursePage, LessonPage, ModulePage
 
 pytestmark = pytest.mark.django_db
@@ -93,7 +93,10 @@ def test_lesson_page_renders_every_block_with_outline_and_pager(client, make_cou
     # blocks
     assert 'id="why-trust-comes-first"' in html
     assert "<b>relationship</b>" in html
-    assert "youtube-nocookie.com/embed/abcDEF12345" in html
+    # the video is a link out, never a frame from its host (closed networks, strict CSP)
+    assert 'href="https://www.youtube.com/watch?v=abcDEF12345"' in html
+    assert "on YouTube (opens in a new tab)" in html
+    assert "<iframe" not in html and "youtube-nocookie" not in html
     assert "Go slow to go fast." in html and "A liaison" in html
     assert "Who trusts you?" in html
     assert "Ask one teacher what they want to try." in html
@@ -125,20 +128,25 @@ def test_unpublished_lesson_is_hidden_from_outline_and_404(client, make_course):
 
 
 @pytest.mark.parametrize(
-    ("url", "expected"),
+    ("url", "host"),
     [
-        (
-            "https://www.youtube.com/watch?v=abcDEF12345",
-            "https://www.youtube-nocookie.com/embed/abcDEF12345",
-        ),
-        ("https://youtu.be/abcDEF12345", "https://www.youtube-nocookie.com/embed/abcDEF12345"),
-        ("https://vimeo.com/123456", "https://player.vimeo.com/video/123456"),
-        ("https://www.youtube.com/watch?v=<script>", None),
-        ("https://example.org/video.mp4", None),
+        ("https://www.youtube.com/watch?v=abcDEF12345", "YouTube"),
+        ("https://youtu.be/abcDEF12345", "YouTube"),
+        ("https://m.youtube.com/watch?v=abcDEF12345", "YouTube"),
+        ("https://vimeo.com/123456", "Vimeo"),
+        ("https://videos.example.org/intro.mp4", "videos.example.org"),
     ],
 )
-def test_video_embed_urls_are_built_locally(url, expected):
-    assert video_embed_url(url) == expected
+def test_a_video_link_names_its_host(url, host):
+    assert video_host_name(url) == host
+
+
+def test_only_a_video_file_on_this_site_plays_in_place(settings):
+    settings.SITE_URL = "https://praxis.example.org"
+    assert local_video_file("https://praxis.example.org/media/intro.mp4") == "/media/intro.mp4"
+    assert local_video_file("https://praxis.example.org/media/notes.pdf") is None
+    assert local_video_file("https://elsewhere.example.org/media/intro.mp4") is None
+    assert local_video_file("https://www.youtube.com/watch?v=abcDEF12345") is None
 
 
 def test_unknown_url_gets_a_styled_404(client, site_tree):

@@ -14,6 +14,7 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -122,7 +123,7 @@ def server(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def browser():
+def chromium():
     """One Chromium per test module. Playwright's sync API keeps its event loop marked as
     running in this thread while it is started, so it must stop before the worker moves on
     to tests that call asyncio.run() or pytest-asyncio."""
@@ -134,6 +135,62 @@ def browser():
         )
         yield instance
         instance.close()
+
+
+LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
+
+
+class Guard:
+    """Watches every context a test opens: a request to any host but the server itself is
+    refused and recorded (a closed school network, proven), and so is every
+    Content-Security-Policy violation the browser reports on a page."""
+
+    def __init__(self) -> None:
+        self.problems: list[str] = []
+
+    def watch(self, context) -> None:
+        context.route("**/*", self._route)
+        context.on("page", self._watch_page)
+
+    def _route(self, route) -> None:
+        url = route.request.url
+        if urlsplit(url).hostname in LOOPBACK:
+            route.continue_()
+        else:
+            self.problems.append(f"request to another host: {url}")
+            route.abort("blockedbyclient")
+
+    def _watch_page(self, page) -> None:
+        page.on("console", lambda message: self._console(page, message))
+
+    def _console(self, page, message) -> None:
+        if message.type == "error" and "Content Security Policy" in message.text:
+            self.problems.append(f"CSP violation on {page.url}: {message.text}")
+
+
+class GuardedBrowser:
+    """The module's Chromium, with every new context watched by the test's Guard."""
+
+    def __init__(self, browser, guard: Guard) -> None:
+        self._browser = browser
+        self.guard = guard
+
+    def new_context(self, **options):
+        context = self._browser.new_context(**options)
+        self.guard.watch(context)
+        return context
+
+    def __getattr__(self, name):
+        return getattr(self._browser, name)
+
+
+@pytest.fixture
+def browser(chromium):
+    """Chromium for one test; the test fails on any request off the server or any CSP
+    violation in the pages it visited."""
+    guard = Guard()
+    yield GuardedBrowser(chromium, guard)
+    assert guard.problems == [], "\n".join(guard.problems)
 
 
 @pytest.fixture

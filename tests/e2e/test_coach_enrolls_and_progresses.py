@@ -32,7 +32,7 @@ def test_coach_enrolls_completes_a_lesson_and_progress_moves(page, screenshot):
     expect(page.get_by_text("You're enrolled in Fall 2026 Facilitated Cohort")).to_be_visible()
 
     page.get_by_role("link", name="Go to my learning").click()
-    expect(_progress_bar(page)).to_have_attribute("aria-valuenow", "0")
+    expect(_progress_bar(page)).to_have_attribute("value", "0")
     screenshot(page, "11-my-learning-before")
 
     page.locator(".enrollment-card", has_text="Fall 2026 Facilitated Cohort").get_by_role(
@@ -44,7 +44,7 @@ def test_coach_enrolls_completes_a_lesson_and_progress_moves(page, screenshot):
     screenshot(page, "12-lesson-after-complete")
 
     page.get_by_role("link", name="My learning").click()
-    expect(_progress_bar(page)).to_have_attribute("aria-valuenow", "6")  # 1 of 18 lessons
+    expect(_progress_bar(page)).to_have_attribute("value", "6")  # 1 of 18 lessons
     card = page.locator(".enrollment-card", has_text="Fall 2026 Facilitated Cohort")
     expect(card.locator(".progress__label")).to_contain_text("1 of 18 lessons")
     screenshot(page, "13-my-learning-after")

@@ -50,6 +50,9 @@ CLOSE_FORBIDDEN = 4403
 CLOSE_TOO_LARGE = 4413
 MAX_FRAME = 32 * 1024
 SYNC_BATCH = 500
+# The id of the post prototype on a thread page (``<template data-post-template>``), which
+# the client replaces with a live post's id: past any real id, and never a substring of one.
+POST_PROTOTYPE_ID = 4_611_686_018_427_400_249
 
 
 def space_group(space_id: int) -> str:
@@ -71,6 +74,7 @@ class PostData(TypedDict):
     author: UserRef
     client_id: str
     html: str
+    body: str
     created_at: str
     edited: bool
     deleted: bool

@@ -67,6 +67,7 @@ def post_data(post: Post, reactions: dict[str, int] | None = None) -> dict:
         "author": user_ref(post.author),
         "client_id": post.client_id,
         "html": "" if gone or hidden else post.body_html,
+        "body": "" if gone or hidden else post.body,
         "created_at": post.created_at.isoformat(),
         "edited": post.edited_at is not None,
         "deleted": gone,

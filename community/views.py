@@ -11,6 +11,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from cms.errors import ApplicationError
@@ -19,7 +20,8 @@ from core.urls import safe_next
 from courses.models import LessonPage
 
 from . import notifications, selectors, services
-from .models import EmailPreference
+from .events import POST_PROTOTYPE_ID
+from .models import EmailPreference, Post
 from .services import ALLOWED_REACTIONS
 
 
@@ -102,8 +104,18 @@ def thread_detail(request, space_id: int, thread_id: int):
             "reactions": ALLOWED_REACTIONS,
             "members": selectors.space_members(space=space),
             "can_moderate": selectors.can_moderate_space(user=request.user, space=space),
+            "post_prototype": _post_prototype(request.user),
+            "post_prototype_id": POST_PROTOTYPE_ID,
         },
     )
+
+
+def _post_prototype(user) -> Post:
+    """An unsaved post by the viewer: rendered once into the page's <template>, it is the
+    markup space.js fills for each post that arrives live (one renderer, see _post.html)."""
+    post = Post(pk=POST_PROTOTYPE_ID, author=user, body="", body_html="", created_at=timezone.now())
+    post.reaction_counts = {}
+    return post
 
 
 def _thread_url(post) -> str:

@@ -42,10 +42,11 @@ ADMIN = {
     "frame-ancestors": [SELF],
 }
 
-# drf-spectacular's Swagger UI page (/api/v1/docs/): its template carries one inline <style>
-# block; its script is served as a file (SpectacularSwaggerSplitView) and its assets come
-# from drf-spectacular-sidecar, on our origin.
-API_DOCS = {**SITE, "style-src": [SELF, UNSAFE_INLINE]}
+# The API's HTML pages: drf-spectacular's Swagger UI (/api/v1/docs/, one inline <style>
+# block; its script is a file, SpectacularSwaggerSplitView; its assets from
+# drf-spectacular-sidecar) and DRF's browsable API (style attributes in its templates).
+# Scripts stay 'self' only. JSON answers under /api/ carry this policy too, harmlessly.
+API_PAGES = {**SITE, "style-src": [SELF, UNSAFE_INLINE]}
 
 # The email-signature preview on My badges: the snippet is email-client markup (inline
 # styles are all an email client reads), shown in a sandboxed frame of our own page.
@@ -64,7 +65,7 @@ ERROR_PAGE = {"style-src": [UNSAFE_INLINE]}
 # Path prefixes that take another policy than SITE, longest first.
 BY_PATH = (
     ("/admin/", ADMIN),
-    ("/api/v1/docs/", API_DOCS),
+    ("/api/", API_PAGES),
 )
 
 

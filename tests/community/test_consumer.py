@@ -64,6 +64,8 @@ def post_event(
             "author": ref(author),
             "client_id": post.client_id,
             "html": html,
+            # the Markdown as written, for the author's edit box; gone when deleted or hidden
+            "body": "" if deleted or hidden_reason else post.body,
             "created_at": post.created_at.isoformat(),
             "edited": edited,
             "deleted": deleted,
@@ -287,6 +289,7 @@ async def test_post_create_acks_the_sender_and_broadcasts_once(
             "author": {"id": coach_a.pk, "name": "Maya"},
             "client_id": "c-hello",
             "html": "<p>Hello <strong>team</strong></p>",
+            "body": post.body,
             "created_at": post.created_at.isoformat(),
             "edited": False,
             "deleted": False,

@@ -92,6 +92,7 @@ def test_the_500_page_keeps_its_inline_style_only():
 
 def test_policy_for_picks_by_prefix():
     assert policies.policy_for("/admin/pages/3/edit/") is policies.ADMIN
-    assert policies.policy_for("/api/v1/docs/") is policies.API_DOCS
+    assert policies.policy_for("/api/v1/docs/") is policies.API_PAGES
+    assert policies.policy_for("/api/v1/courses/") is policies.API_PAGES
     assert policies.policy_for("/administration/") is policies.SITE
     assert policies.policy_for("/") is policies.SITE

@@ -74,3 +74,11 @@ def test_the_admin_stays_on_the_server(browser, server, screenshot):
         page.goto(path)
         expect(page.locator("main")).to_be_visible()
     context.close()
+
+
+def test_the_api_docs_and_browsable_api_stay_on_the_server(page):
+    page.goto("/api/v1/docs/")
+    expect(page.get_by_role("heading", name="Praxis API")).to_be_visible()
+    expect(page.locator(".opblock").first).to_be_visible()
+    page.goto("/api/v1/courses/")
+    expect(page.locator(".response-info")).to_be_visible()

@@ -63,6 +63,61 @@ def test_a_post_appears_live_in_another_coachs_browser(browser, server, screensh
         diego_context.close()
 
 
+def _controls(post) -> list[str]:
+    """What a person can do with a post, as its buttons and disclosures say."""
+    return sorted(post.locator("button, summary").all_inner_texts())
+
+
+def test_a_live_post_is_the_same_post_as_after_a_reload(browser, server, screenshot):
+    """One renderer: reactions, Edit/Delete for the author, Hide for the facilitator, on a
+    post that arrived over the socket exactly as on the reloaded page; "is typing" clears."""
+    contexts = [
+        browser.new_context(base_url=server, viewport={"width": 1100, "height": 900})
+        for _ in range(3)
+    ]
+    try:
+        maya, diego, fran = (
+            _login(context, server, name)
+            for context, name in zip(contexts, ("maya", "diego", "fran"), strict=True)
+        )
+        for page in (maya, diego, fran):
+            _open_office_hours_thread(page)
+        text = f"Ask the principal for five minutes at the staff meeting ({uuid.uuid4().hex[:6]})"
+        reply = maya.get_by_label("Reply")
+        reply.press_sequentially(text[:20])
+        typing = diego.locator("[data-typing]")
+        expect(typing).to_have_text("Maya Robinson is typing…")
+        reply.press_sequentially(text[20:])
+        maya.get_by_role("button", name="Post reply").click()
+
+        live = {}
+        for name, page in (("maya", maya), ("diego", diego), ("fran", fran)):
+            post = page.locator(f"[data-posts] .post:has-text('{text}')")
+            expect(post).to_have_count(1)
+            expect(post.locator("[data-emoji]")).to_have_count(6)
+            live[name] = _controls(post)
+        expect(typing).to_have_text("")  # her post arrived: she is no longer typing
+        screenshot(fran, "21-live-post-as-facilitator")
+
+        assert "Edit" in live["maya"] and "Delete" in live["maya"]
+        assert "Edit" not in live["diego"] and "Hide" not in live["diego"]
+        assert "Hide" in live["fran"] and "Delete" not in live["fran"]
+        for name, page in (("maya", maya), ("diego", diego), ("fran", fran)):
+            page.reload()
+            post = page.locator(f"[data-posts] .post:has-text('{text}')")
+            expect(post).to_have_count(1)
+            assert _controls(post) == live[name], name
+
+        # A typing notice with no post after it clears by itself.
+        _open_office_hours_thread(diego)
+        maya.get_by_label("Reply").press_sequentially("Thinking")
+        expect(diego.locator("[data-typing]")).to_have_text("Maya Robinson is typing…")
+        expect(diego.locator("[data-typing]")).to_have_text("", timeout=10_000)
+    finally:
+        for context in contexts:
+            context.close()
+
+
 def test_outsider_cannot_open_another_cohorts_space(browser, server):
     maya_context = browser.new_context(base_url=server)
     grace_context = browser.new_context(base_url=server)

@@ -110,6 +110,7 @@ class PostSerializer(serializers.Serializer):
     author = UserRefSerializer()
     client_id = serializers.CharField()
     html = serializers.CharField(help_text="Sanitised HTML; empty when deleted or hidden.")
+    body = serializers.CharField(help_text="The Markdown as written; empty when deleted or hidden.")
     created_at = serializers.DateTimeField()
     edited = serializers.BooleanField()
     deleted = serializers.BooleanField()

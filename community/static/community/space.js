@@ -118,43 +118,71 @@
     else if (event.type === "thread.updated" && threadId === d.id) updateThreadFlags(d);
   }
 
-  function postHtml(d) {
-    if (d.deleted) return '<p class="muted">This post was deleted.</p>';
-    if (d.hidden) return '<p class="muted"></p>';
-    return d.html; // sanitised on the server (nh3 allowlist)
+  // One renderer: a live post is the server's _post.html, rendered once into the page's
+  // <template data-post-template> as a prototype post by the viewer, filled in here.
+  var prototype = root.querySelector("[data-post-template]");
+  var prototypeId = root.dataset.postPrototypeId;
+  var canModerate = !!(prototype && prototype.content.querySelector("[data-moderator-only]"));
+  var timeFormat = (function () {
+    var options = { month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short" };
+    if (root.dataset.timeZone) options.timeZone = root.dataset.timeZone;
+    try { return new Intl.DateTimeFormat(undefined, options); }
+    catch (e) { delete options.timeZone; return new Intl.DateTimeFormat(undefined, options); }
+  })();
+
+  function renderPost(d) {
+    var holder = document.createElement("template");
+    holder.innerHTML = prototype.innerHTML.split(prototypeId).join(String(d.id));
+    var post = holder.content.querySelector("article");
+    post.querySelector("[data-post-author]").textContent = d.author.name;
+    var when = post.querySelector("[data-post-time]");
+    when.setAttribute("datetime", d.created_at);
+    when.textContent = timeFormat.format(new Date(d.created_at));
+    post.querySelector("[data-post-edited]").hidden = !d.edited;
+    var body = post.querySelector("[data-post-body]");
+    body.textContent = "";
+    if (d.deleted || d.hidden) {
+      var note = document.createElement("p");
+      note.className = "muted";
+      note.textContent = d.deleted ? "This post was deleted." : "Hidden by a facilitator: " + d.hidden_reason;
+      body.appendChild(note);
+    } else {
+      body.innerHTML = d.html; // sanitised on the server (nh3 allowlist)
+    }
+    post.classList.toggle("is-deleted", d.deleted);
+    post.classList.toggle("is-hidden", d.hidden);
+    if (d.deleted) {
+      var foot = post.querySelector("[data-post-foot]");
+      if (foot) foot.remove();
+    } else {
+      if (d.author.id !== me) post.querySelectorAll("[data-author-only]").forEach(function (el) { el.remove(); });
+      if (d.hidden || !canModerate) post.querySelectorAll("[data-moderator-only]").forEach(function (el) { el.remove(); });
+      var source = post.querySelector("[data-post-source]");
+      if (source) source.value = d.body || "";
+      post.querySelectorAll("[data-emoji]").forEach(function (button) {
+        var count = (d.reactions || {})[button.dataset.emoji];
+        button.querySelector("[data-count]").textContent = count ? String(count) : "";
+      });
+    }
+    return post;
   }
 
   function upsertPost(d, created) {
     var list = root.querySelector("[data-posts]");
-    if (!list) return;
+    if (!list || !prototype) return;
     var existing = document.getElementById("post-" + d.id);
     if (existing && created) return; // already on the page: drop the duplicate
-    if (!existing) {
-      existing = document.createElement("article");
-      existing.className = "post is-new";
-      existing.id = "post-" + d.id;
-      existing.dataset.post = d.id;
-      var head = document.createElement("header");
-      head.className = "post__head";
-      var name = document.createElement("strong");
-      name.textContent = d.author.name;
-      var when = document.createElement("span");
-      when.className = "muted small";
-      when.textContent = " just now";
-      head.appendChild(name);
-      head.appendChild(when);
-      var body = document.createElement("div");
-      body.className = "post__body";
-      body.dataset.postBody = "";
-      existing.appendChild(head);
-      existing.appendChild(body);
-      list.appendChild(existing);
+    var post = renderPost(d);
+    if (existing) {
+      // Keep an open edit box open (its owner may be typing in it).
+      var open = existing.querySelector("details[open]");
+      if (open && !d.deleted) return;
+      existing.replaceWith(post);
+    } else {
+      post.classList.add("is-new");
+      list.appendChild(post);
     }
-    var bodyBox = existing.querySelector("[data-post-body]");
-    bodyBox.innerHTML = postHtml(d);
-    if (d.hidden) bodyBox.firstChild.textContent = "Hidden by a facilitator: " + d.hidden_reason;
-    existing.classList.toggle("is-deleted", d.deleted);
-    existing.classList.toggle("is-hidden", d.hidden);
+    if (created) clearTyping(d.author.id);
   }
 
   function updateReactions(postId, counts) {
@@ -203,11 +231,22 @@
     });
   }
 
+  // "… is typing" names one person; it clears when their post arrives or after a few
+  // seconds without a typing event from them.
+  var typingUser = null;
+  function clearTyping(userId) {
+    if (!typingBox || (userId !== undefined && userId !== typingUser)) return;
+    typingBox.textContent = "";
+    typingUser = null;
+    clearTimeout(typingTimers.box);
+  }
+
   function showTyping(data) {
-    if (!typingBox || data.thread !== threadId) return;
+    if (!typingBox || data.thread !== threadId || data.user.id === me) return;
+    typingUser = data.user.id;
     typingBox.textContent = data.user.name + " is typing…";
     clearTimeout(typingTimers.box);
-    typingTimers.box = setTimeout(function () { typingBox.textContent = ""; }, 4000);
+    typingTimers.box = setTimeout(function () { clearTyping(); }, 5000);
   }
 
   function updateBell(unread) {

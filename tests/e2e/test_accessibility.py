@@ -62,6 +62,15 @@ KEY_PAGES = [
     ("certification-queue", "fran"),
     ("team-dashboard", "lena"),
     ("team-practice", "lena"),
+    # Pages on the way to those, checked just as well.
+    ("cohort-catalog", "maya"),
+    ("module", "maya"),
+    ("community", "maya"),
+    ("notifications", "maya"),
+    ("practice-entry", "maya"),
+    ("account", "maya"),
+    ("search", "maya"),
+    ("thread-as-facilitator", "fran"),
 ]
 
 
@@ -116,11 +125,17 @@ def _find_addresses(people: People) -> dict[str, str]:
         "practice-log": "/practice/",
         "my-badges": "/badges/",
         "certification-queue": "/badges/queue/",
+        "cohort-catalog": "/cohorts/",
+        "community": "/community/",
+        "notifications": "/community/notifications/",
+        "account": "/accounts/profile/",
+        "search": "/search/?q=trust",
     }
     maya.goto(COURSE)
     maya.get_by_role("link", name="Start with lesson 1.1").click()
     expect(maya.get_by_role("navigation", name="Course outline")).to_be_visible()
     found["lesson"] = _path(maya)
+    found["module"] = _href(maya, ".outline a.outline__module")
 
     maya.goto("/cohorts/")
     maya.get_by_role("link", name=COHORT).first.click()
@@ -133,10 +148,11 @@ def _find_addresses(people: People) -> dict[str, str]:
     found["space"] = _path(maya)
     maya.get_by_role("link", name=THREAD).click()
     expect(maya.get_by_role("heading", name=THREAD)).to_be_visible()
-    found["thread"] = _path(maya)
+    found["thread"] = found["thread-as-facilitator"] = _path(maya)
 
     maya.goto("/practice/")
     maya.locator(".entry-item a").first.click()
+    found["practice-entry"] = _path(maya)
     maya.get_by_role("button", name="Make a feedback link").click()
     found["teacher-feedback-form"] = re.sub(
         r"^https?://[^/]+", "", maya.locator("[data-feedback-url]").input_value()

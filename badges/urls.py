@@ -12,6 +12,11 @@ urlpatterns = [
     path("sharing/", views.sharing_update, name="sharing"),
     path("awards/<uuid:entity_id>/", views.award_public, name="award"),
     path("awards/<uuid:entity_id>/evidence/", views.evidence_update, name="evidence"),
+    path(
+        "awards/<uuid:entity_id>/signature/",
+        views.signature_preview,
+        name="signature_preview",
+    ),
     path("awards/<uuid:entity_id>/revoke/", views.award_revoke, name="revoke"),
     path("award/", views.award_create, name="award_create"),
     path("queue/", views.queue, name="queue"),

@@ -4,15 +4,18 @@ profile pages. Each view parses input, calls one selector or service, and render
 
 from __future__ import annotations
 
+from csp.decorators import csp_replace
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
 
 from cms.errors import ApplicationError
 from community.rendering import render as render_markdown
+from core import csp as csp_policies
 from core.urls import site_base
 
 from . import selectors, services
@@ -61,6 +64,24 @@ def my_badges(request):
             "is_facilitator": is_facilitator,
             "pending": selectors.pending_count(user=request.user) if is_facilitator else 0,
         },
+    )
+
+
+@login_required
+@xframe_options_sameorigin
+@csp_replace(csp_policies.EMAIL_PREVIEW)
+def signature_preview(request, entity_id):
+    """The email-signature snippet as its own small document, shown on My badges in a
+    sandboxed iframe: the snippet keeps the table attributes and inline styles email clients
+    need, and the site's pages stay free of both."""
+    award = selectors.awards_of(user=request.user).filter(entity_id=entity_id).first()
+    if award is None:
+        raise Http404("No such award.")
+    links = share_links(award, base=_base(request))
+    return render(
+        request,
+        "badges/signature_preview.html",
+        {"award": award, "signature_html": links.signature_html},
     )
 
 

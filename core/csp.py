@@ -48,14 +48,13 @@ ADMIN = {
 # Scripts stay 'self' only. JSON answers under /api/ carry this policy too, harmlessly.
 API_PAGES = {**SITE, "style-src": [SELF, UNSAFE_INLINE]}
 
-# The email-signature preview on My badges: the snippet is email-client markup (inline
-# styles are all an email client reads), shown in a sandboxed frame of our own page.
+# The email-signature preview on My badges (badges.views.signature_preview): the snippet is
+# email-client markup (inline styles are all an email client reads), shown in a sandboxed
+# <iframe> of our own page; no script at all. Used with csp_replace on that view.
 EMAIL_PREVIEW = {
-    **SITE,
     "script-src": [NONE],
-    "style-src": [UNSAFE_INLINE],
+    "style-src": [SELF, UNSAFE_INLINE],
     "frame-ancestors": [SELF],
-    "sandbox": True,
 }
 
 # The 500 page is one self-contained document (it must render when nothing else does): its

@@ -4,6 +4,7 @@ sharing links, the facilitator's queue, award and revoke forms, and pinned query
 from __future__ import annotations
 
 import re
+import uuid
 from datetime import timedelta
 from html import unescape
 from urllib.parse import parse_qs, urlsplit
@@ -129,6 +130,29 @@ def test_email_signature_snippet(client, make_badge_class, learner):
     assert f'href="http://testserver/badges/awards/{award.entity_id}/"' in snippet
     assert "data-copy-signature" in html
     assert "badges/badges.js" in html
+    # The preview is its own document in a sandboxed frame: the page keeps no email markup.
+    preview = f"/badges/awards/{award.entity_id}/signature/"
+    assert f'<iframe class="signature-preview" src="{preview}" sandbox=' in html
+    assert "cellpadding" not in html.replace(code, "")
+
+
+def test_signature_preview_is_the_snippet_for_its_owner_only(
+    client, make_badge_class, learner, facilitator
+):
+    award = _award(make_badge_class(), learner)
+    url = f"/badges/awards/{award.entity_id}/signature/"
+    assert client.get(url).status_code == 302  # to the login page
+    client.force_login(facilitator)
+    assert client.get(url).status_code == 404
+    client.force_login(learner)
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["X-Frame-Options"] == "SAMEORIGIN"
+    html = response.content.decode()
+    assert html.startswith("<!DOCTYPE html>") and "<script" not in html
+    snippet = re.search(r"<table.*</table>", html, re.S)[0]
+    assert f'href="http://testserver/badges/awards/{award.entity_id}/"' in snippet
+    assert client.get(f"/badges/awards/{uuid.uuid4()}/signature/").status_code == 404
 
 
 # --- profiles ----------------------------------------------------------------------------------

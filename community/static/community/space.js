@@ -254,6 +254,9 @@
     if (!bell) return;
     bell.textContent = unread ? String(unread) : "";
     bell.hidden = !unread;
+    // The bell's name is "Notifications N unread": the visible number is part of it.
+    var label = document.querySelector("[data-unread-label]");
+    if (label) label.hidden = !unread;
   }
 
   var replyForm = root.querySelector("[data-reply-form]");

@@ -7,11 +7,12 @@ import zoneinfo
 from datetime import UTC, datetime, time, timedelta
 
 import pytest
+from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from cohorts.models import Cohort, LiveSession
 
-from .test_admin import EDIT_FORM, _new_cohort_data, facilitators_group, form_data, fran, url  # noqa: F401
+from .test_admin import _new_cohort_data, form_data, url
 
 pytestmark = pytest.mark.django_db
 
@@ -20,6 +21,12 @@ LA = zoneinfo.ZoneInfo("America/Los_Angeles")
 
 def _at(day, hour, zone=LA) -> datetime:
     return datetime.combine(day, time(hour), tzinfo=zone)
+
+
+@pytest.fixture
+def fran(facilitator):
+    facilitator.groups.add(Group.objects.get(name="Facilitators"))
+    return facilitator
 
 
 @pytest.fixture

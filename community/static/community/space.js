@@ -118,6 +118,23 @@
     else if (event.type === "thread.updated" && threadId === d.id) updateThreadFlags(d);
   }
 
+  // "Dec 2, 3:23 PM CST": the post's time in the reader's zone (their profile's, as the server
+  // renders it, from data-time-zone), labelled with the zone as _post.html does.
+  function timeElement(iso) {
+    var el = document.createElement("time");
+    var at = iso ? new Date(iso) : new Date();
+    el.dateTime = at.toISOString();
+    var options = {month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short"};
+    if (root.dataset.timeZone) options.timeZone = root.dataset.timeZone;
+    try {
+      el.textContent = new Intl.DateTimeFormat("en-US", options).format(at);
+    } catch (error) { // an unknown zone name: the browser's own zone, still labelled
+      delete options.timeZone;
+      el.textContent = new Intl.DateTimeFormat("en-US", options).format(at);
+    }
+    return el;
+  }
+
   function postHtml(d) {
     if (d.deleted) return '<p class="muted">This post was deleted.</p>';
     if (d.hidden) return '<p class="muted"></p>';
@@ -140,8 +157,9 @@
       name.textContent = d.author.name;
       var when = document.createElement("span");
       when.className = "muted small";
-      when.textContent = " just now";
+      when.appendChild(timeElement(d.created_at));
       head.appendChild(name);
+      head.appendChild(document.createTextNode(" "));
       head.appendChild(when);
       var body = document.createElement("div");
       body.className = "post__body";

@@ -128,3 +128,16 @@ def test_the_zone_is_a_list_of_names(client, fran, la_cohort):
     page = client.get(url(Cohort, "edit", la_cohort.pk)).content.decode()
     assert '<select name="time_zone"' in page
     assert '<option value="America/Los_Angeles" selected>America/Los Angeles</option>' in page
+
+
+def test_the_live_sessions_list_says_when_in_the_cohorts_zone(client, fran, make_cohort):
+    cohort = make_cohort(
+        time_zone="America/Los_Angeles",
+        starts_on=datetime(2027, 1, 4).date(),
+        ends_on=datetime(2027, 3, 1).date(),
+    )
+    LiveSession.objects.create(
+        cohort=cohort, title="Office hours", starts_at=datetime(2027, 1, 12, 17, 0, tzinfo=UTC)
+    )
+    client.force_login(fran)
+    assert "Tue Jan 12, 9:00 AM PST" in client.get(url(LiveSession, "list")).content.decode()

@@ -26,6 +26,8 @@ class DemoPerson:
     staff: bool = False
     superuser: bool = False
     groups: tuple[str, ...] = ()
+    # As a browser would have filled it at sign-up; the demo cohorts run in Chicago time.
+    time_zone: str = "America/Chicago"
 
     @property
     def email(self) -> str:
@@ -60,7 +62,14 @@ PEOPLE: tuple[DemoPerson, ...] = (
     DemoPerson("nora", "Nora Quinlan", Role.COACH, "Pine Valley Schools", "Summit Elementary"),
     DemoPerson("ben", "Ben Adeyemi", Role.COACH, "Millbrook District", "Millbrook High"),
     DemoPerson("grace", "Grace Holm", Role.COACH, "Millbrook District", "Birch Elementary"),
-    DemoPerson("luis", "Luis Moreno", Role.COACH, "Independent", "St. Anne's School"),
+    DemoPerson(
+        "luis",
+        "Luis Moreno",
+        Role.COACH,
+        "Independent",
+        "St. Anne's School",
+        time_zone="America/Los_Angeles",
+    ),
     DemoPerson("iris", "Iris Park", Role.COACH, "Independent", "Maple Street School"),
 )
 
@@ -82,6 +91,7 @@ def seed_people() -> dict[str, object]:
                 role=person.role,
                 first_name=person.display_name.split()[0],
                 last_name=person.display_name.split()[-1],
+                time_zone=person.time_zone,
             )
             if person.staff or person.superuser:
                 services.user_grant_admin(user=user, superuser=person.superuser)

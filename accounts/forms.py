@@ -5,6 +5,8 @@ from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.forms import AuthenticationForm
 from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 
+from core.time_zones import is_time_zone, time_zone_names
+
 from . import lockout
 from .models import Role
 
@@ -28,6 +30,24 @@ class LockoutMessageMixin:
             raise
 
 
+class BrowserTimeZoneField(forms.CharField):
+    """A hidden field that ``accounts/time_zone.js`` fills with the browser's zone
+    (``Intl.DateTimeFormat().resolvedOptions().timeZone``). Anything that is not a known zone
+    name reads as empty: the person did not type it, so it is never an error on the form."""
+
+    widget = forms.HiddenInput(attrs={"data-browser-time-zone": ""})
+
+    def __init__(self, **kwargs):
+        super().__init__(required=False, max_length=64, **kwargs)
+
+    def clean(self, value):
+        try:
+            value = super().clean(value)
+        except forms.ValidationError:
+            return ""
+        return value if is_time_zone(value) else ""
+
+
 class LoginForm(LockoutMessageMixin, AuthenticationForm):
     error_messages = {
         **AuthenticationForm.error_messages,
@@ -47,6 +67,7 @@ class LoginForm(LockoutMessageMixin, AuthenticationForm):
         max_length=PASSWORD_MAX_LENGTH,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
+    time_zone = BrowserTimeZoneField()
 
     def __init__(self, request=None, *args, **kwargs):
         super().__init__(request, *args, **kwargs)
@@ -71,6 +92,7 @@ class SignupForm(forms.Form):
     district = forms.CharField(max_length=160, required=False)
     school = forms.CharField(max_length=160, required=False)
     role = forms.ChoiceField(choices=Role.choices, initial=Role.COACH)
+    time_zone = BrowserTimeZoneField()
 
     def clean_email(self) -> str:
         return self.cleaned_data["email"].strip()
@@ -114,7 +136,31 @@ class SignupPasswordForm(forms.Form):
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
-        fields = ["display_name", "first_name", "last_name", "district", "school", "role"]
+        fields = [
+            "display_name",
+            "first_name",
+            "last_name",
+            "district",
+            "school",
+            "role",
+            "time_zone",
+        ]
+
+    def __init__(self, *args, shown_zone: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        names = list(time_zone_names())
+        current = self.instance.time_zone
+        if current and current not in names:  # an alias a browser gave, e.g. Asia/Calcutta
+            names.insert(0, current)
+        empty = "Not set"
+        if shown_zone:
+            empty = f"Not set (times show in {shown_zone}, from your district or cohort)"
+        self.fields["time_zone"] = forms.ChoiceField(
+            label="Your time zone",
+            required=False,
+            choices=[("", empty), *((name, name.replace("_", " ")) for name in names)],
+            help_text="Every time on Praxis, and in its emails, is shown in this zone.",
+        )
 
 
 class AdminLoginForm(LockoutMessageMixin, WagtailLoginForm):

@@ -6,6 +6,8 @@ from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.db.models.functions import Lower
 
+from core.time_zones import validate_time_zone
+
 
 class Role(models.TextChoices):
     COACH = "coach", "Coach / liaison"
@@ -26,6 +28,9 @@ class User(AbstractUser):
     district = models.CharField(max_length=160, blank=True)
     school = models.CharField(max_length=160, blank=True)
     role = models.CharField(max_length=20, choices=Role.choices, default=Role.COACH)
+    # Where this person reads and types times (IANA name). Filled from the browser at sign-up
+    # or first login; empty means "not known yet": see accounts.selectors.user_time_zone.
+    time_zone = models.CharField(max_length=64, blank=True, validators=[validate_time_zone])
 
     objects = UserManager()
 

@@ -14,6 +14,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from cms.errors import ApplicationError
+from core.time_zones import is_time_zone
 
 User = get_user_model()
 
@@ -56,7 +57,15 @@ def user_create(
 
 @transaction.atomic
 def profile_update(*, user: User, **fields: str) -> User:
-    allowed = {"display_name", "district", "school", "role", "first_name", "last_name"}
+    allowed = {
+        "display_name",
+        "district",
+        "school",
+        "role",
+        "first_name",
+        "last_name",
+        "time_zone",
+    }
     unknown = set(fields) - allowed
     if unknown:
         raise ApplicationError(f"Unknown profile fields: {', '.join(sorted(unknown))}.")
@@ -64,7 +73,21 @@ def profile_update(*, user: User, **fields: str) -> User:
         setattr(user, name, value)
     user.full_clean(exclude=["password"])
     user.save(update_fields=list(fields))
+    user.__dict__.pop("_time_zone_with_source", None)  # accounts.selectors caches the zone
     return user
+
+
+@transaction.atomic
+def user_time_zone_fill(*, user: User, time_zone: str) -> bool:
+    """Record the zone a person's browser reported, when their profile has none yet (at
+    sign-up or first login); a zone they chose is never overwritten. True when recorded."""
+    if user.time_zone or not is_time_zone(time_zone):
+        return False
+    updated = User.objects.filter(pk=user.pk, time_zone="").update(time_zone=time_zone)
+    if updated:
+        user.time_zone = time_zone
+        user.__dict__.pop("_time_zone_with_source", None)
+    return bool(updated)
 
 
 @transaction.atomic
@@ -95,7 +118,7 @@ def user_signup(*, email: str, password: str, display_name: str = "", **profile:
 
 SIGNUP_SALT = "accounts.signup"
 SIGNUP_MAX_AGE = timedelta(days=3)
-SIGNUP_PROFILE_FIELDS = ("display_name", "district", "school", "role")
+SIGNUP_PROFILE_FIELDS = ("display_name", "district", "school", "role", "time_zone")
 
 
 @dataclass(frozen=True)
@@ -107,6 +130,7 @@ class SignupRequest:
     district: str = ""
     school: str = ""
     role: str = ""
+    time_zone: str = ""  # the browser's, filled by accounts/time_zone.js
     next_url: str = "/"
 
     @property

@@ -72,7 +72,9 @@ def profile(request):
     # fresh copy so that, when another field fails, the header and heading (request.user)
     # keep showing the saved profile rather than values that were never saved.
     instance = get_user_model().objects.get(pk=request.user.pk)
-    form = ProfileForm(request.POST or None, instance=instance)
+    zone, source = selectors.user_time_zone_with_source(request.user)
+    shown = "" if source == selectors.ZoneSource.PROFILE else str(zone)
+    form = ProfileForm(request.POST or None, instance=instance, shown_zone=shown)
     if request.method == "POST" and form.is_valid():
         try:
             services.profile_update(user=request.user, **form.cleaned_data)
@@ -88,6 +90,12 @@ class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
     authentication_form = LoginForm
     redirect_authenticated_user = True
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        # First login without a zone on the profile: take the one the browser reported.
+        services.user_time_zone_fill(user=form.get_user(), time_zone=form.cleaned_data["time_zone"])
+        return response
 
 
 class LogoutView(auth_views.LogoutView):

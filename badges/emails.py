@@ -7,7 +7,9 @@ from __future__ import annotations
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template.loader import render_to_string
+from django.utils import timezone
 
+from accounts.selectors import user_time_zone
 from core.urls import absolute_url as site_url
 
 
@@ -15,9 +17,12 @@ def _send(template: str, person, context: dict) -> None:
     if not person.email:
         return
     context = {"site_url": site_url(), "user": person, **context}
-    subject = " ".join(render_to_string(f"badges/email/{template}_subject.txt", context).split())
-    text = render_to_string(f"badges/email/{template}.txt", context)
-    html = render_to_string(f"badges/email/{template}.html", context)
+    with timezone.override(user_time_zone(person)):  # dates as the reader's calendar has them
+        subject = " ".join(
+            render_to_string(f"badges/email/{template}_subject.txt", context).split()
+        )
+        text = render_to_string(f"badges/email/{template}.txt", context)
+        html = render_to_string(f"badges/email/{template}.html", context)
     message = EmailMultiAlternatives(subject, text, to=[person.email])
     message.attach_alternative(html, "text/html")
     message.send()

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from accounts.selectors import user_time_zone
 from cms.errors import ApplicationError
 from core.urls import site_base
 
@@ -67,16 +68,22 @@ def _push(notification: Notification) -> None:
     transaction.on_commit(send)
 
 
+def _email_item(notification: Notification) -> dict:
+    """A notification as an email lists it: with its time (rendered in the reader's zone)."""
+    return {**notification_data(notification), "when": notification.created_at}
+
+
 def _email_now(notification: Notification) -> None:
     def send() -> None:
         user = notification.user
         context = {
             "user": user,
-            "items": [notification_data(notification)],
+            "items": [_email_item(notification)],
             "site_url": site_base(),
         }
         subject = f"{notification.actor.public_name} {notification.get_kind_display().lower()}"
-        body = render_to_string("community/email/notifications.txt", context)
+        with timezone.override(user_time_zone(user)):
+            body = render_to_string("community/email/notifications.txt", context)
         EmailMessage(subject, body, to=[user.email]).send()
         Notification.objects.filter(pk=notification.pk).update(emailed_at=timezone.now())
 
@@ -172,15 +179,16 @@ def send_digests() -> DigestReport:
             if not items:
                 continue
             user = items[0].user
-            body = render_to_string(
-                "community/email/notifications.txt",
-                {
-                    "user": user,
-                    "items": [notification_data(n) for n in items],
-                    "digest": True,
-                    "site_url": site_base(),
-                },
-            )
+            with timezone.override(user_time_zone(user)):
+                body = render_to_string(
+                    "community/email/notifications.txt",
+                    {
+                        "user": user,
+                        "items": [_email_item(n) for n in items],
+                        "digest": True,
+                        "site_url": site_base(),
+                    },
+                )
             subject = f"Your Praxis digest: {len(items)} new in your spaces"
             EmailMessage(subject, body, to=[user.email], connection=connection).send()
             Notification.objects.filter(pk__in=[n.pk for n in items]).update(

@@ -212,7 +212,7 @@ def notifications_page(request):
         request,
         "community/notifications.html",
         {
-            "items": [notifications.notification_data(n) for n in items],
+            "items": [{**notifications.notification_data(n), "when": n.created_at} for n in items],
             "preference": settings.email if settings else EmailPreference.IMMEDIATE,
             "choices": EmailPreference.choices,
         },

@@ -68,15 +68,6 @@ class TargetForm(forms.Form):
     )
 
 
-class TimeZoneForm(forms.Form):
-    time_zone = forms.CharField(
-        label="Your time zone",
-        required=False,
-        max_length=64,
-        help_text="e.g. America/Chicago. Empty: your cohort's time zone.",
-    )
-
-
 class FeedbackForm(forms.Form):
     SCALE = [(i, str(i)) for i in range(1, 6)]
 

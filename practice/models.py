@@ -87,8 +87,8 @@ class PracticeEntry(models.Model):
 
 
 class PracticeSettings(models.Model):
-    """Per-coach settings: the monthly target a team lead set, and the coach's time zone
-    (which decides what "today" is when refusing dates in the future)."""
+    """Per-coach settings: the monthly target a team lead set. (The coach's time zone, which
+    decides what "today" is, is on their profile: ``User.time_zone``.)"""
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="practice_settings"
@@ -104,7 +104,6 @@ class PracticeSettings(models.Model):
         related_name="+",
     )
     target_set_at = models.DateTimeField(null=True, blank=True)
-    time_zone = models.CharField(max_length=64, blank=True)
 
     class Meta:
         verbose_name_plural = "practice settings"

@@ -9,7 +9,6 @@ urlpatterns = [
     path("entries/<id:pk>/", views.entry_detail, name="entry"),
     path("entries/<id:pk>/delete/", views.entry_delete, name="entry_delete"),
     path("entries/<id:pk>/feedback-link/", views.feedback_link_new, name="feedback_link"),
-    path("time-zone/", views.time_zone, name="time_zone"),
     path("f/<str:token>/", views.feedback, name="feedback"),
     path("teams/", views.team_list, name="teams"),
     path("teams/aggregates.csv", views.aggregates_csv, name="teams_csv"),

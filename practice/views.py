@@ -16,7 +16,7 @@ from cms.errors import ApplicationError
 from core.csv import csv_response
 
 from . import charts, selectors, services
-from .forms import DURATIONS, EntryForm, FeedbackForm, TargetForm, TimeZoneForm
+from .forms import DURATIONS, EntryForm, FeedbackForm, TargetForm
 from .models import Kind
 
 PAGE_SIZE = 20
@@ -83,7 +83,6 @@ def my_log(request):
             ),
             "page": page,
             "feedback": selectors.feedback_results(user=request.user),
-            "tz_form": TimeZoneForm(),
         },
         status=400 if form.errors else 200,
     )
@@ -150,22 +149,6 @@ def feedback_link_new(request, pk: int):
         "practice/feedback_link.html",
         {"entry": entry, "link": link, "url": url, "qr": charts.qr_svg(url)},
     )
-
-
-@require_POST
-@login_required
-def time_zone(request):
-    form = TimeZoneForm(request.POST)
-    if form.is_valid():
-        try:
-            services.practice_settings_update(
-                user=request.user, time_zone=form.cleaned_data["time_zone"]
-            )
-        except ApplicationError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(request, "Time zone saved.")
-    return redirect("practice:log")
 
 
 # --- the public feedback form ----------------------------------------------------------------

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import django_filters
 from django import forms
+from django.utils import timezone
+from django.utils.dateformat import format as date_format
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
+from wagtail.admin.ui.tables import Column
 
 from ..admin_forms import LiveSessionAdminForm
 from ..models import LiveSession
@@ -23,11 +26,22 @@ class LiveSessionFilterSet(WagtailFilterSet):
         fields = ["cohort", "kind"]
 
 
+def starts_in_cohort_zone(session: LiveSession) -> str:
+    """ "Tue Jan 12, 9:00 AM PST": as the facilitator typed it, in the cohort's zone."""
+    return date_format(timezone.localtime(session.starts_at, session.cohort.tz), "D M j, g:i A T")
+
+
 class LiveSessionViewSet(ScopedSnippetViewSet):
     model = LiveSession
     icon = "date"
     menu_label = "Live sessions"
-    list_display = ["title", "cohort", "kind", "starts_at", "duration_minutes"]
+    list_display = [
+        "title",
+        "cohort",
+        "kind",
+        Column("starts_at", label="Starts", accessor=starts_in_cohort_zone, sort_key="starts_at"),
+        "duration_minutes",
+    ]
     filterset_class = LiveSessionFilterSet
     ordering = ["-starts_at"]
     edit_handler = ObjectList(

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from django import forms
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet
+
+from core.time_zones import time_zone_names
 
 from ..models import Organization, Team, TeamMembership
 from ..services.cohorts import cohort_check_capacity
@@ -16,10 +19,18 @@ class OrganizationViewSet(SnippetViewSet):
     model = Organization
     icon = "site"
     menu_label = "Organizations"
-    list_display = ["name", "created_at"]
+    list_display = ["name", "time_zone", "created_at"]
     search_fields = ["name"]
     search_backend_name = None
-    panels = [FieldPanel("name")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel(
+            "time_zone",
+            widget=forms.Select(
+                choices=[("", "Not set"), *((n, n.replace("_", " ")) for n in time_zone_names())]
+            ),
+        ),
+    ]
 
 
 class TeamSeatsCheckMixin(ApplicationErrorMixin):

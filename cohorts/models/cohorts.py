@@ -14,14 +14,16 @@ from django.db.models import F, Q
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
+from core.time_zones import validate_time_zone as core_validate_time_zone
+
 
 def _token() -> str:
     return secrets.token_urlsafe(24)
 
 
 def validate_time_zone(value: str) -> None:
-    if value not in zoneinfo.available_timezones():
-        raise ValidationError(f"{value!r} is not a time zone name such as America/Chicago.")
+    # Named here for the migrations (``cohorts.models.validate_time_zone``).
+    core_validate_time_zone(value)
 
 
 class Pace(models.TextChoices):

@@ -5,13 +5,20 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
-from .cohorts import Cohort, _token
+from .cohorts import Cohort, _token, validate_time_zone
 
 
 class Organization(models.Model):
     """A district (or school network) that sends teams of liaisons."""
 
     name = models.CharField(max_length=160, unique=True)
+    time_zone = models.CharField(
+        max_length=64,
+        blank=True,
+        validators=[validate_time_zone],
+        help_text="The district's time zone: times are shown in it to its people until they "
+        "choose their own.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

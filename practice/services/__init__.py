@@ -6,7 +6,6 @@ from .entries import (
     practice_entry_create,
     practice_entry_delete,
     practice_entry_update,
-    practice_settings_update,
 )
 from .feedback import (
     FEEDBACK_LINK_DAYS,
@@ -28,6 +27,5 @@ __all__ = [
     "practice_entry_create",
     "practice_entry_delete",
     "practice_entry_update",
-    "practice_settings_update",
     "practice_target_set",
 ]

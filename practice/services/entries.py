@@ -22,7 +22,7 @@ from django.utils import timezone
 from cms.errors import ApplicationError, PermissionDenied
 
 from ..events import send_practice_changed
-from ..models import MINUTES_PER_DAY, GradeBand, Kind, PracticeEntry, PracticeSettings
+from ..models import MINUTES_PER_DAY, GradeBand, Kind, PracticeEntry
 
 MAX_TAGS = 8
 MAX_TAG_LENGTH = 30
@@ -30,23 +30,11 @@ MAX_TEACHERS = 500
 
 
 def coach_time_zone(user) -> zoneinfo.ZoneInfo:
-    """The coach's own zone if they set one, else that of their latest active facilitated
-    cohort, else the site's."""
-    from cohorts.models import Enrollment, EnrollmentStatus
+    """The coach's zone, as everywhere else: their profile's, else their district's or latest
+    active cohort's, else the site's (``accounts.selectors.user_time_zone``)."""
+    from accounts.selectors import user_time_zone
 
-    name = PracticeSettings.objects.filter(user=user).values_list("time_zone", flat=True).first()
-    if not name:
-        name = (
-            Enrollment.objects.filter(user=user, status=EnrollmentStatus.ACTIVE)
-            .exclude(cohort__time_zone="")
-            .order_by("-enrolled_at")
-            .values_list("cohort__time_zone", flat=True)
-            .first()
-        )
-    try:
-        return zoneinfo.ZoneInfo(name) if name else timezone.get_default_timezone()
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        return timezone.get_default_timezone()
+    return user_time_zone(user)
 
 
 def coach_today(user) -> date:
@@ -209,17 +197,3 @@ def practice_entry_delete(*, entry: PracticeEntry, by) -> None:
         raise PermissionDenied("You can only delete your own entries.")
     entry.delete()
     send_practice_changed(user=by)
-
-
-@transaction.atomic
-def practice_settings_update(*, user, time_zone: str) -> PracticeSettings:
-    time_zone = (time_zone or "").strip()
-    if time_zone and time_zone not in zoneinfo.available_timezones():
-        raise ApplicationError(
-            f"{time_zone!r} is not a time zone name such as America/Chicago.",
-            field="time_zone",
-        )
-    settings_row, _ = PracticeSettings.objects.get_or_create(user=user)
-    settings_row.time_zone = time_zone
-    settings_row.save(update_fields=["time_zone"])
-    return settings_row

@@ -435,7 +435,15 @@ def test_profile_shows_login_details_read_only(client, maya):
     assert "maya@example.org" in html
     assert "<dd>maya</dd>" in html
     names = {c["name"] for c in visible_controls(page)}
-    assert names == {"display_name", "first_name", "last_name", "district", "school", "role"}
+    assert names == {
+        "display_name",
+        "first_name",
+        "last_name",
+        "district",
+        "school",
+        "role",
+        "time_zone",
+    }
     for c in visible_controls(page):
         assert c["id"] in page.label_fors
     assert 'href="/accounts/password-reset/"' in html

@@ -415,5 +415,5 @@ def test_my_learning_query_count_is_flat(
         client.get("/learn/")
 
 
-DASHBOARD_QUERIES = 16  # the cohort comes with its course (the page names it)
-MY_LEARNING_QUERIES = 17
+DASHBOARD_QUERIES = 17  # the cohort comes with its course; + the person's zone fallback
+MY_LEARNING_QUERIES = 18  # + the zone of a person without one (district, cohort)

@@ -33,7 +33,10 @@ def _open_office_hours_thread(page):
 
 def test_a_post_appears_live_in_another_coachs_browser(browser, server, screenshot):
     maya_context = browser.new_context(base_url=server, viewport={"width": 1100, "height": 900})
-    diego_context = browser.new_context(base_url=server, viewport={"width": 1100, "height": 900})
+    # Diego's browser is set to Tokyo; his profile says Chicago, and the profile is the truth.
+    diego_context = browser.new_context(
+        base_url=server, viewport={"width": 1100, "height": 900}, timezone_id="Asia/Tokyo"
+    )
     try:
         maya = _login(maya_context, server, "maya")
         diego = _login(diego_context, server, "diego")
@@ -58,6 +61,11 @@ def test_a_post_appears_live_in_another_coachs_browser(browser, server, screensh
         mention = diego.locator(f"[data-posts] .post:has-text('{text}') .mention")
         expect(mention).to_have_text("@hannah")
         screenshot(diego, "20-live-post-arrived")
+        # The live post is timed as the server renders it: in Diego's zone, labelled.
+        live_time = diego.locator(f"[data-posts] .post:has-text('{text}') time").inner_text()
+        assert re.fullmatch(r"[A-Z][a-z]{2} \d{1,2}, \d{1,2}:\d\d [AP]M C[SD]T", live_time)
+        diego.reload()
+        expect(diego.locator(f"[data-posts] .post:has-text('{text}') time")).to_have_text(live_time)
     finally:
         maya_context.close()
         diego_context.close()

@@ -126,8 +126,8 @@
   var timeFormat = (function () {
     var options = { month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short" };
     if (root.dataset.timeZone) options.timeZone = root.dataset.timeZone;
-    try { return new Intl.DateTimeFormat(undefined, options); }
-    catch (e) { delete options.timeZone; return new Intl.DateTimeFormat(undefined, options); }
+    try { return new Intl.DateTimeFormat("en-US", options); }
+    catch (e) { delete options.timeZone; return new Intl.DateTimeFormat("en-US", options); }
   })();
 
   function renderPost(d) {

@@ -115,10 +115,15 @@ def cohort_cards(*, user, course=None, pace: str | None = None) -> list[CohortCa
 
 
 def invitation_by_token(*, token: str):
+    """The invitation with ``team_free`` (its team's free seats now; None without a team)."""
+    from django.db.models import F, OuterRef
+
     from .models import Invitation
+    from .selectors.cohorts import _team_seats_free
 
     return (
         Invitation.objects.select_related("cohort", "cohort__course", "team")
+        .annotate(team_free=_team_seats_free(OuterRef("team"), F("team__seats")))
         .filter(token=token)
         .first()
     )

@@ -47,6 +47,7 @@ from .progress import (  # noqa: F401
     roster_progress,
 )
 from .rights import (  # noqa: F401
+    can_decide_seats,
     can_manage_cohort,
     cohorts_managed_by,
     is_team_lead,
@@ -61,4 +62,10 @@ from .schedules import (  # noqa: F401
     lesson_access,
     module_access,
     module_dates,
+)
+from .seats import (  # noqa: F401
+    invitations_waiting_for_seat,
+    seat_requests_of_team,
+    seat_requests_pending,
+    team_invitations_open,
 )

@@ -16,8 +16,14 @@ from core.converters import parse_id
 from core.csv import csv_response
 
 from .. import page_selectors, selectors, services
-from ..forms import AddLearnerForm, AnnouncementForm, EnrollCsvForm, FeedbackForm
-from ..models import Enrollment
+from ..forms import (
+    AddLearnerForm,
+    AnnouncementForm,
+    EnrollCsvForm,
+    FeedbackForm,
+    SeatDecisionForm,
+)
+from ..models import Enrollment, SeatRequest
 from ._common import _fail
 
 
@@ -48,8 +54,58 @@ def dashboard(request, pk: int):
             "csv_form": EnrollCsvForm(),
             "add_form": AddLearnerForm(),
             "today": selectors.cohort_today(cohort),
+            "seat_requests": list(selectors.seat_requests_pending(cohort=cohort)),
         },
     )
+
+
+def _pending_request(cohort, request_pk: int) -> SeatRequest:
+    seat_request = selectors.seat_requests_pending(cohort=cohort).filter(pk=request_pk).first()
+    if seat_request is None:
+        raise Http404("No such request waiting for an answer.")
+    return seat_request
+
+
+@require_POST
+@login_required
+def seat_request_grant(request, pk: int, request_pk: int):
+    cohort = _managed_cohort(request, pk)
+    seat_request = _pending_request(cohort, request_pk)
+    form = SeatDecisionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Enter how many seats to grant (at least 1).")
+        return redirect(reverse("cohorts:dashboard", args=[cohort.pk]) + "#seat-requests")
+    try:
+        decided = services.seat_request_grant(
+            seat_request=seat_request, by=request.user, seats=form.cleaned_data["seats"]
+        )
+    except ApplicationError as error:
+        _fail(request, error)
+    else:
+        messages.success(
+            request,
+            f"{decided.seats_granted} seat{'s' if decided.seats_granted != 1 else ''} granted "
+            f"to {seat_request.team.name}; its leads were emailed.",
+        )
+    return redirect(reverse("cohorts:dashboard", args=[cohort.pk]) + "#seat-requests")
+
+
+@require_POST
+@login_required
+def seat_request_decline(request, pk: int, request_pk: int):
+    cohort = _managed_cohort(request, pk)
+    seat_request = _pending_request(cohort, request_pk)
+    form = SeatDecisionForm(request.POST)
+    reason = form.cleaned_data["reason"] if form.is_valid() else ""
+    try:
+        services.seat_request_decline(seat_request=seat_request, by=request.user, reason=reason)
+    except ApplicationError as error:
+        _fail(request, error)
+    else:
+        messages.success(
+            request, f"Request from {seat_request.team.name} declined; its leads were emailed."
+        )
+    return redirect(reverse("cohorts:dashboard", args=[cohort.pk]) + "#seat-requests")
 
 
 @login_required

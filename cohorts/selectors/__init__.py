@@ -57,11 +57,14 @@ from .schedules import (  # noqa: F401
     LessonAccess,
     ModuleDates,
     _course_of,  # cohorts.services.progress
+    catch_up_date,
+    cohort_module_dates,
     cohort_today,
     current_enrollment,
     lesson_access,
     module_access,
     module_dates,
+    with_catch_up,
 )
 from .seats import (  # noqa: F401
     invitations_waiting_for_seat,

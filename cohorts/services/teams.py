@@ -74,21 +74,22 @@ def team_invite(*, team: Team, email: str, by) -> Invitation:
     return invitation_create(cohort=team.cohort, email=email.strip(), by=by, team=team)
 
 
-def _join_team(team: Team, user, *, by) -> Enrollment:
+def _join_team(team: Team, user, *, by, at=None) -> Enrollment:
     TeamMembership.objects.get_or_create(
         team=team, user=user, defaults={"role": TeamMembership.Role.MEMBER}
     )
-    return cohort_enroll(cohort=team.cohort, user=user, team=team, by=by)
+    return cohort_enroll(cohort=team.cohort, user=user, team=team, by=by, at=at)
 
 
 @transaction.atomic
-def team_join(*, token: str, user) -> Enrollment:
-    """Follow a team's join link: become a member and take one of the team's seats."""
+def team_join(*, token: str, user, at=None) -> Enrollment:
+    """Follow a team's join link: become a member and take one of the team's seats. ``at``
+    backdates the enrollment (the demo), as in ``cohort_enroll``."""
     team = Team.objects.select_related("cohort").filter(join_token=token).first()
     if team is None:
         raise ApplicationError("This join link is not valid.", code="invalid_link", status=404)
     lead = team.memberships.filter(role=TeamMembership.Role.LEAD).select_related("user").first()
-    return _join_team(team, user, by=lead.user if lead else user)
+    return _join_team(team, user, by=lead.user if lead else user, at=at)
 
 
 class SeatWanted(ApplicationError):

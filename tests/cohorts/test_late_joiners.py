@@ -10,6 +10,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
+from rest_framework.test import APIClient
 
 from cohorts import selectors, services
 from cohorts.models import CalendarFeed, Enrollment
@@ -122,3 +123,21 @@ def test_lesson_page_due_date_is_the_catch_up_date(running, coach, course):
     lesson = LessonPage.objects.descendant_of(course).order_by("path").first()
     access = selectors.lesson_access(user=coach, lesson=lesson, course=course)
     assert access.due_on == timezone.localdate() + timedelta(days=7)
+
+
+def test_api_says_catching_up_with_the_dates(running, coach, facilitator):
+    _enroll(running, coach)
+    catch_up = (timezone.localdate() + timedelta(days=7)).isoformat()
+    api = APIClient()
+    api.force_authenticate(coach)
+    [mine] = api.get("/api/v1/me/enrollments/").json()
+    assert mine["progress"]["behind"] is False
+    assert mine["progress"]["status"] == "catching_up"
+    assert mine["progress"]["catching_up_until"] == catch_up
+    api.force_authenticate(facilitator)
+    roster = api.get(f"/api/v1/cohorts/{running.pk}/roster/").json()
+    [learner] = roster["learners"]
+    assert learner["status"] == "catching_up"
+    first = learner["modules"][0]
+    assert first["catch_up"] is True and first["due_on"] == catch_up
+    assert first["scheduled_due_on"] == (timezone.localdate() - timedelta(days=14)).isoformat()

@@ -76,7 +76,7 @@ class TeamInviteForm(forms.Form):
 class SeatRequestForm(forms.Form):
     seats = forms.IntegerField(label="Seats to add", min_value=1, max_value=100, initial=1)
     message = forms.CharField(
-        label="Message to the facilitator (optional)",
+        label="Message to the facilitator",
         required=False,
         max_length=2_000,
         widget=forms.Textarea(attrs={"rows": 2}),

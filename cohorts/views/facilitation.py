@@ -43,6 +43,7 @@ def _managed_cohort(request, pk: int):
 def dashboard(request, pk: int):
     cohort = _managed_cohort(request, pk)
     roster = selectors.roster_progress(cohort=cohort, request=request)
+    seat_requests = list(selectors.seat_requests_pending(cohort=cohort))
     return render(
         request,
         "cohorts/dashboard.html",
@@ -54,7 +55,13 @@ def dashboard(request, pk: int):
             "csv_form": EnrollCsvForm(),
             "add_form": AddLearnerForm(),
             "today": selectors.cohort_today(cohort),
-            "seat_requests": list(selectors.seat_requests_pending(cohort=cohort)),
+            "seat_requests": seat_requests,
+            # Only when someone asks: the free seats a grant can come out of.
+            "seats_free": (
+                selectors.seats_left(selectors.cohort_with_seat_counts(cohort=cohort))
+                if seat_requests
+                else None
+            ),
         },
     )
 

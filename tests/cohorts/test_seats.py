@@ -258,6 +258,7 @@ def test_facilitator_grants_from_the_dashboard(client, full_team, lead, facilita
     url = f"/cohorts/{full_team.cohort.pk}/dashboard/"
     html = client.get(url).content.decode()
     assert 'id="seat-requests"' in html and "Two more" in html
+    assert "18 of 20 free now" in html  # capacity 20 less the team's 2 reserved seats
     grant = f"{url}seat-requests/{request.pk}/grant/"
     assert f'action="{grant}"' in html
     response = client.post(grant, {"seats": "1"})

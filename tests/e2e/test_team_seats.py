@@ -29,7 +29,7 @@ def test_lead_at_a_full_team_asks_for_seats_and_the_facilitator_grants_them(page
     screenshot(page, "30-team-full")
 
     page.get_by_label("Seats to add").fill("2")
-    page.get_by_label("Message to the facilitator (optional)").fill("Two new liaisons")
+    page.get_by_label("Message to the facilitator").fill("Two new liaisons")
     page.get_by_role("button", name="Ask for more seats").click()
     expect(page.get_by_text("Waiting for the facilitator's answer")).to_be_visible()
     screenshot(page, "31-seats-requested")

@@ -55,3 +55,15 @@ def test_lead_at_a_full_team_asks_for_seats_and_the_facilitator_grants_them(page
     expect(page.get_by_text("2 of 7 seats free")).to_be_visible()
     expect(page.get_by_role("button", name="Send invitation")).to_be_visible()
     screenshot(page, "33-seats-granted")
+
+
+def test_a_late_joiner_sees_catch_up_dates_not_behind(page, screenshot):
+    _login(page, "jonah")
+    page.goto("/learn/")
+    card = page.locator(".enrollment-card", has_text="Fall 2026 Facilitated Cohort")
+    expect(card.locator(".flag--catching-up")).to_be_visible()
+    expect(card.locator(".flag--behind")).to_have_count(0)
+    expect(card.get_by_test_id("catch-up")).to_contain_text("your catch-up date")
+    card.get_by_text("Modules and dates").click()
+    expect(card.get_by_text("catch-up due").first).to_be_visible()
+    screenshot(page, "34-late-joiner-my-learning")

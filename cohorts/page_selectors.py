@@ -130,10 +130,15 @@ def invitation_by_token(*, token: str):
 
 
 def team_by_join_token(*, token: str):
+    """The team with ``free``: its seats not yet taken (the page says when none is left)."""
+    from django.db.models import F, OuterRef
+
     from .models import Team
+    from .selectors.cohorts import _team_seats_free
 
     return (
         Team.objects.select_related("cohort", "cohort__course", "organization")
+        .annotate(free=_team_seats_free(OuterRef("pk"), F("seats")))
         .filter(join_token=token)
         .first()
     )

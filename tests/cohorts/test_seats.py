@@ -284,3 +284,9 @@ def test_lead_sees_the_pending_request(client, full_team, lead):
     assert SeatRequest.objects.get().seats == 2
     html = client.get(f"/teams/{full_team.pk}/").content.decode()
     assert "Waiting for the facilitator" in html
+
+
+def test_join_link_of_a_full_team_says_so_instead_of_offering_to_join(client, full_team, coach):
+    client.force_login(coach)
+    html = client.get(f"/teams/join/{full_team.join_token}/").content.decode()
+    assert 'data-testid="no-seat"' in html and "Join the team</button>" not in html

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from rest_framework.test import APIClient
 
 from cms.errors import ApplicationError, PermissionDenied
 from cohorts import selectors, services
@@ -290,3 +291,15 @@ def test_join_link_of_a_full_team_says_so_instead_of_offering_to_join(client, fu
     client.force_login(coach)
     html = client.get(f"/teams/join/{full_team.join_token}/").content.decode()
     assert 'data-testid="no-seat"' in html and "Join the team</button>" not in html
+
+
+def test_the_api_refuses_an_invitation_into_a_full_team_with_the_same_message(full_team, lead):
+    api = APIClient()
+    api.force_authenticate(lead)
+    response = api.post(
+        f"/api/v1/teams/{full_team.pk}/invitations/", {"email": "cy@example.org"}, format="json"
+    )
+    assert response.status_code == 400
+    error = response.json()["error"]
+    assert error["code"] == "team_full" and "No seat is left" in error["message"]
+    assert not Invitation.objects.exists()

@@ -15,6 +15,7 @@ urlpatterns = [
     ),
     path("cohorts/", views.cohort_catalog, name="catalog"),
     path("cohorts/<id:pk>/", views.cohort_detail, name="detail"),
+    path("cohorts/seat-requests/", views.seat_requests, name="seat_requests"),
     path("cohorts/<id:pk>/enroll/", views.cohort_enroll, name="enroll"),
     path("cohorts/<id:pk>/leave/", views.cohort_leave, name="leave"),
     path("cohorts/<id:pk>/dashboard/", views.dashboard, name="dashboard"),

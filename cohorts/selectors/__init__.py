@@ -70,5 +70,6 @@ from .seats import (  # noqa: F401
     invitations_waiting_for_seat,
     seat_requests_of_team,
     seat_requests_pending,
+    seat_requests_pending_for,
     team_invitations_open,
 )

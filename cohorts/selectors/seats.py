@@ -21,6 +21,19 @@ def seat_requests_pending(*, cohort: Cohort):
     )
 
 
+def seat_requests_pending_for(*, user):
+    """Pending requests this person may decide: every one for an administrator (staff), those
+    of the cohorts they facilitate for a facilitator, none for anyone else."""
+    if not getattr(user, "is_authenticated", False):
+        return SeatRequest.objects.none()
+    pending = SeatRequest.objects.filter(status=SeatRequest.Status.PENDING).select_related(
+        "team", "team__organization", "team__cohort", "requested_by"
+    )
+    if not (user.is_staff or user.is_superuser):
+        pending = pending.filter(team__cohort__facilitators=user)
+    return pending.order_by("created_at", "pk")
+
+
 def seat_requests_of_team(*, team: Team) -> list[SeatRequest]:
     """The team's latest requests (pending first), for its lead."""
     return list(

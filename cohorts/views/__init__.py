@@ -22,6 +22,7 @@ from .facilitation import (  # noqa: F401
     reflections_review,
     seat_request_decline,
     seat_request_grant,
+    seat_requests,
 )
 from .learning import (  # noqa: F401
     lesson_complete,

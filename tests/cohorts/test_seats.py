@@ -9,6 +9,7 @@ import re
 import pytest
 from rest_framework.test import APIClient
 
+from accounts.services import user_grant_admin
 from cms.errors import ApplicationError, PermissionDenied
 from cohorts import selectors, services
 from cohorts.models import Enrollment, EnrollmentStatus, Invitation, SeatRequest
@@ -303,3 +304,26 @@ def test_the_api_refuses_an_invitation_into_a_full_team_with_the_same_message(fu
     error = response.json()["error"]
     assert error["code"] == "team_full" and "No seat is left" in error["message"]
     assert not Invitation.objects.exists()
+
+
+def test_an_administrator_decides_from_the_seat_requests_page(client, full_team, lead, make_user):
+    request = services.seat_request_create(team=full_team, seats=2, by=lead)
+    admin = user_grant_admin(user=make_user("ada"), superuser=True)
+    client.force_login(admin)
+    assert "/cohorts/seat-requests/" in client.get("/admin/").content.decode()  # the menu
+    html = client.get("/cohorts/seat-requests/").content.decode()
+    assert "Riverside" in html and full_team.cohort.title in html
+    grant = f"/cohorts/{full_team.cohort.pk}/dashboard/seat-requests/{request.pk}/grant/"
+    response = client.post(grant, {"seats": "2", "next": "/cohorts/seat-requests/"})
+    assert response["Location"] == "/cohorts/seat-requests/"
+    full_team.refresh_from_db()
+    assert full_team.seats == 4
+    assert "No request is waiting" in client.get("/cohorts/seat-requests/").content.decode()
+
+
+def test_the_seat_requests_page_shows_nobody_elses_requests(client, full_team, lead, make_user):
+    services.seat_request_create(team=full_team, seats=2, by=lead)
+    client.force_login(make_user("outsider"))
+    assert "Riverside" not in client.get("/cohorts/seat-requests/").content.decode()
+    client.force_login(lead)
+    assert "Riverside" not in client.get("/cohorts/seat-requests/").content.decode()

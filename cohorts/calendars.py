@@ -41,7 +41,7 @@ from .models import (
     ModuleSchedule,
     Pace,
 )
-from .selectors import ModuleDates, enrollments_of, module_dates
+from .selectors import ModuleDates, cohort_module_dates, enrollments_of, module_dates
 
 PRODID = "-//Praxis//Learning calendar//EN"
 UID_DOMAIN = "praxis"
@@ -206,17 +206,6 @@ def _load(entries: list[tuple[Cohort, Enrollment | None]]) -> _Context:
     )
 
 
-def _timeline(cohort: Cohort, schedules: list[ModuleSchedule]) -> dict[int, ModuleDates]:
-    """A facilitated cohort's own module dates (the same for every learner in it)."""
-    dates = {}
-    for schedule in schedules:
-        schedule.cohort = cohort
-        dates[schedule.module_id] = ModuleDates(
-            schedule.module_id, schedule.release_date(), schedule.due_date()
-        )
-    return dates
-
-
 def _add_events(calendar: Calendar, entries: list[tuple[Cohort, Enrollment | None]]) -> None:
     context = _load(entries)
     sessions: list[tuple[Cohort, LiveSession]] = []
@@ -226,7 +215,7 @@ def _add_events(calendar: Calendar, entries: list[tuple[Cohort, Enrollment | Non
         if enrollment is not None:
             dates = module_dates(enrollment=enrollment, outline=outline, schedules=schedules)
         elif cohort.pace == Pace.FACILITATED:
-            dates = _timeline(cohort, schedules)
+            dates = cohort_module_dates(cohort=cohort, schedules=schedules)
         else:
             dates = {}  # a self-paced track's targets are personal
         for module in outline.modules:
@@ -289,7 +278,22 @@ def _add_module_events(
                 url=_absolute(module.url),
             )
         )
-    if dates.due_on:
+    if dates.due_on and dates.catch_up and enrollment is not None:
+        # A late joiner's own date: it moves with their enrollment, and says why.
+        calendar.add_component(
+            _day_event(
+                _stamp(stamp, enrollment.enrolled_at),
+                uid=f"due-{cohort.pk}-{module.id}",
+                day=dates.due_on,
+                summary=f"{label} catch-up due: {module.title}",
+                description=(
+                    "Your catch-up date: you joined after the cohort started "
+                    f"(the cohort's due date was {dates.scheduled_due_on:%B %-d}).\n{description}"
+                ),
+                url=_absolute(module.url),
+            )
+        )
+    elif dates.due_on:
         calendar.add_component(
             _day_event(
                 stamp,

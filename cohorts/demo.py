@@ -34,6 +34,8 @@ RUNNING_PROGRESS = {
     "jonah": 2,
     "rosa": 5,
 }
+# Jonah joined the running cohort late (days ago): he has catch-up dates.
+LATE_JOINER_DAYS_AGO = 2
 SELF_PACED_PROGRESS = {"kevin": 12, "nora": 3, "luis": 18, "iris": 2}
 # Iris started the self-paced track seven weeks ago and is behind her targets, so My
 # learning shows her the nudge and "Reset my schedule" (kevin, nora and luis go on to
@@ -163,10 +165,18 @@ def seed_cohorts(*, people: dict) -> dict:
     lakeview = _team(
         "Lakeview School District", running, "Lakeview Coaches", 5, people["marcus"], fran
     )
+    # The teams joined before the start; Jonah joined two days ago, so what was already due
+    # is due on his catch-up date (the dashboard shows him "catching up", not "behind").
+    on_time = timezone.now() - timedelta(days=20)
     for username in ("maya", "diego", "priya", "sam", "hannah"):
-        services.team_join(token=riverside.join_token, user=people[username])
-    for username in ("tom", "aisha", "jonah", "rosa"):
-        services.team_join(token=lakeview.join_token, user=people[username])
+        services.team_join(token=riverside.join_token, user=people[username], at=on_time)
+    for username in ("tom", "aisha", "rosa"):
+        services.team_join(token=lakeview.join_token, user=people[username], at=on_time)
+    services.team_join(
+        token=lakeview.join_token,
+        user=people["jonah"],
+        at=timezone.now() - timedelta(days=LATE_JOINER_DAYS_AGO),
+    )
 
     for username, count in RUNNING_PROGRESS.items():
         _progress(people[username], lessons, count)

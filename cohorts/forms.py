@@ -71,3 +71,18 @@ class ReflectionForm(forms.Form):
 
 class TeamInviteForm(forms.Form):
     email = forms.EmailField(label="Invite by email")
+
+
+class SeatRequestForm(forms.Form):
+    seats = forms.IntegerField(label="Seats to add", min_value=1, max_value=100, initial=1)
+    message = forms.CharField(
+        label="Message to the facilitator",
+        required=False,
+        max_length=2_000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class SeatDecisionForm(forms.Form):
+    seats = forms.IntegerField(label="Seats to grant", min_value=1, max_value=100, required=False)
+    reason = forms.CharField(label="Reason (optional)", required=False, max_length=2_000)

@@ -115,20 +115,30 @@ def cohort_cards(*, user, course=None, pace: str | None = None) -> list[CohortCa
 
 
 def invitation_by_token(*, token: str):
+    """The invitation with ``team_free`` (its team's free seats now; None without a team)."""
+    from django.db.models import F, OuterRef
+
     from .models import Invitation
+    from .selectors.cohorts import _team_seats_free
 
     return (
         Invitation.objects.select_related("cohort", "cohort__course", "team")
+        .annotate(team_free=_team_seats_free(OuterRef("team"), F("team__seats")))
         .filter(token=token)
         .first()
     )
 
 
 def team_by_join_token(*, token: str):
+    """The team with ``free``: its seats not yet taken (the page says when none is left)."""
+    from django.db.models import F, OuterRef
+
     from .models import Team
+    from .selectors.cohorts import _team_seats_free
 
     return (
         Team.objects.select_related("cohort", "cohort__course", "organization")
+        .annotate(free=_team_seats_free(OuterRef("pk"), F("seats")))
         .filter(join_token=token)
         .first()
     )

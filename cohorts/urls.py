@@ -15,6 +15,7 @@ urlpatterns = [
     ),
     path("cohorts/", views.cohort_catalog, name="catalog"),
     path("cohorts/<id:pk>/", views.cohort_detail, name="detail"),
+    path("cohorts/seat-requests/", views.seat_requests, name="seat_requests"),
     path("cohorts/<id:pk>/enroll/", views.cohort_enroll, name="enroll"),
     path("cohorts/<id:pk>/leave/", views.cohort_leave, name="leave"),
     path("cohorts/<id:pk>/dashboard/", views.dashboard, name="dashboard"),
@@ -32,6 +33,16 @@ urlpatterns = [
         views.dashboard_move,
         name="move_learner",
     ),
+    path(
+        "cohorts/<id:pk>/dashboard/seat-requests/<id:request_pk>/grant/",
+        views.seat_request_grant,
+        name="seat_request_grant",
+    ),
+    path(
+        "cohorts/<id:pk>/dashboard/seat-requests/<id:request_pk>/decline/",
+        views.seat_request_decline,
+        name="seat_request_decline",
+    ),
     path("cohorts/<id:pk>/reflections/", views.reflections_review, name="reflections"),
     path(
         "cohorts/<id:pk>/reflections/<id:reflection_pk>/feedback/",
@@ -41,6 +52,7 @@ urlpatterns = [
     path("cohorts/invitations/<str:token>/", views.invitation, name="invitation"),
     path("teams/<id:pk>/", views.team_dashboard, name="team"),
     path("teams/<id:pk>/invite/", views.team_invite, name="team_invite"),
+    path("teams/<id:pk>/seats/", views.team_seat_request, name="team_seat_request"),
     path("teams/join/<str:token>/", views.team_join, name="team_join"),
     path("", include("cohorts.urls_calendar")),
 ]

@@ -125,6 +125,7 @@ class CohortViewSet(ScopedSnippetViewSet):
                                     FieldPanel("capacity"),
                                     FieldPanel("time_zone"),
                                     FieldPanel("target_days_per_module"),
+                                    FieldPanel("late_join_grace_days"),
                                 ]
                             ),
                             FieldPanel("welcome_message"),

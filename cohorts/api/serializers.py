@@ -133,6 +133,10 @@ class ModuleProgressSerializer(serializers.Serializer):
     due_on = serializers.DateField(allow_null=True)
     released = serializers.BooleanField()
     overdue = serializers.BooleanField()
+    catch_up = serializers.BooleanField(help_text="due_on is this late joiner's catch-up date.")
+    scheduled_due_on = serializers.DateField(
+        allow_null=True, help_text="The cohort's due date, when due_on is a catch-up date."
+    )
 
 
 class LearnerProgressSerializer(serializers.Serializer):
@@ -145,6 +149,11 @@ class LearnerProgressSerializer(serializers.Serializer):
     total = serializers.IntegerField()
     percent = serializers.IntegerField()
     behind = serializers.BooleanField()
+    status = serializers.ChoiceField(
+        choices=["on_track", "catching_up", "behind"],
+        help_text="catching_up: joined late, missed work still within the catch-up date.",
+    )
+    catching_up_until = serializers.DateField(allow_null=True)
     last_activity = serializers.DateTimeField(allow_null=True)
     next_lesson = LessonLinkSerializer(allow_null=True)
     modules = ModuleProgressSerializer(many=True)
@@ -190,6 +199,11 @@ class ProgressSummarySerializer(serializers.Serializer):
     total = serializers.IntegerField()
     percent = serializers.IntegerField()
     behind = serializers.BooleanField()
+    status = serializers.ChoiceField(
+        choices=["on_track", "catching_up", "behind"],
+        help_text="catching_up: joined late, missed work still within the catch-up date.",
+    )
+    catching_up_until = serializers.DateField(allow_null=True)
     last_activity = serializers.DateTimeField(allow_null=True)
     next_lesson = LessonLinkSerializer(allow_null=True)
 

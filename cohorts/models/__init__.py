@@ -23,4 +23,4 @@ from .learning import (  # noqa: F401
     ReflectionFeedback,
 )
 from .notices import Announcement, CalendarFeed, SentNotice  # noqa: F401
-from .teams import Organization, Team, TeamMembership  # noqa: F401
+from .teams import Organization, SeatRequest, Team, TeamMembership  # noqa: F401

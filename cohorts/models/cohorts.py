@@ -66,6 +66,16 @@ class Cohort(ClusterableModel):
     )
     # Self-paced: personal target dates are this many days apart per module.
     target_days_per_module = models.PositiveSmallIntegerField(default=14)
+    # Facilitated: someone who joins after modules were due has until join date + this many
+    # days for them (their catch-up date), so they are not behind on day one.
+    late_join_grace_days = models.PositiveSmallIntegerField(
+        "Catch-up days for late joiners",
+        default=7,
+        help_text=(
+            "Someone who joins after modules were due has this many days from joining to "
+            "finish them."
+        ),
+    )
     calendar_token = models.CharField(max_length=64, default=_token, unique=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     # Last change: the calendar feeds' DTSTAMP (an unchanged event keeps its stamp).

@@ -71,3 +71,43 @@ class TeamMembership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} in {self.team} ({self.role})"
+
+
+class SeatRequest(models.Model):
+    """A team lead asking for more seats in the team's cohort; a facilitator of the cohort (or
+    an administrator) grants them, within the cohort's capacity, or declines."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Pending"
+        GRANTED = "granted", "Granted"
+        DECLINED = "declined", "Declined"
+
+    team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="seat_requests")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    seats = models.PositiveIntegerField()
+    message = models.TextField(blank=True, max_length=2_000)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    seats_granted = models.PositiveIntegerField(default=0)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["team"],
+                condition=models.Q(status="pending"),
+                name="cohorts_one_pending_seat_request_per_team",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(seats__gte=1), name="cohorts_seat_request_at_least_one"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.seats} seats for {self.team} ({self.status})"

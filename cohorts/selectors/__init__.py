@@ -47,6 +47,7 @@ from .progress import (  # noqa: F401
     roster_progress,
 )
 from .rights import (  # noqa: F401
+    can_decide_seats,
     can_manage_cohort,
     cohorts_managed_by,
     is_team_lead,
@@ -56,9 +57,19 @@ from .schedules import (  # noqa: F401
     LessonAccess,
     ModuleDates,
     _course_of,  # cohorts.services.progress
+    catch_up_date,
+    cohort_module_dates,
     cohort_today,
     current_enrollment,
     lesson_access,
     module_access,
     module_dates,
+    with_catch_up,
+)
+from .seats import (  # noqa: F401
+    invitations_waiting_for_seat,
+    seat_requests_of_team,
+    seat_requests_pending,
+    seat_requests_pending_for,
+    team_invitations_open,
 )

@@ -27,7 +27,13 @@ from ..models import (
     Team,
 )
 from .cohorts import enrollments_of, waitlist_position
-from .schedules import ModuleDates, cohort_today, module_dates
+from .schedules import (
+    ModuleDates,
+    cohort_module_dates,
+    cohort_today,
+    module_dates,
+    with_catch_up,
+)
 
 
 def completed_lesson_ids(*, user, course: CoursePage) -> set[int]:
@@ -61,6 +67,12 @@ class ModuleProgress:
     due_on: date | None
     released: bool
     overdue: bool
+    #: The cohort's due date when ``due_on`` is this late joiner's catch-up date.
+    scheduled_due_on: date | None = None
+
+    @property
+    def catch_up(self) -> bool:
+        return self.scheduled_due_on is not None
 
     @property
     def complete(self) -> bool:
@@ -80,10 +92,21 @@ class LearnerProgress:
     next_lesson: LessonEntry | None
     last_activity: datetime | None
     behind: bool
+    #: A late joiner with missed work still inside their catch-up dates: not behind.
+    catching_up_until: date | None = None
 
     @property
     def percent(self) -> int:
         return round(100 * self.done / self.total) if self.total else 0
+
+    @property
+    def status(self) -> str:
+        """``behind``, ``catching_up`` or ``on_track``: the roster's and My learning's word."""
+        if self.behind:
+            return "behind"
+        if self.catching_up_until is not None:
+            return "catching_up"
+        return "on_track"
 
     @property
     def next_release(self) -> ModuleProgress | None:
@@ -120,6 +143,7 @@ def _learner_progress(
                 d.due_on,
                 released,
                 overdue,
+                scheduled_due_on=d.scheduled_due_on,
             )
         )
         if next_lesson is None and released:
@@ -127,6 +151,7 @@ def _learner_progress(
                 (lesson for lesson in module.lessons if lesson.id not in done_ids), None
             )
     activity = [t for t in (enrollment.last_activity_at, last_completion) if t]
+    catching_up = [m.due_on for m in modules if m.catch_up and not m.complete and not m.overdue]
     return LearnerProgress(
         enrollment=enrollment,
         modules=modules,
@@ -135,6 +160,7 @@ def _learner_progress(
         next_lesson=next_lesson,
         last_activity=max(activity) if activity else None,
         behind=any(m.overdue for m in modules),
+        catching_up_until=max(catching_up) if catching_up else None,
     )
 
 
@@ -203,7 +229,7 @@ def my_learning(*, user, request=None, horizon_days: int = 21) -> MyLearning:
                 upcoming.append(
                     UpcomingItem(
                         module.due_on,
-                        "due",
+                        "catch_up" if module.catch_up else "due",
                         f"Module {module.number}: {module.title}",
                         enrollment.cohort,
                     )
@@ -270,15 +296,22 @@ def roster_progress(*, cohort: Cohort, team: Team | None = None, request=None) -
             last[user_id] = completed_at
     schedules = list(ModuleSchedule.objects.filter(cohort=cohort))
     today = cohort_today(cohort)
-    # A facilitated cohort's dates are the same for everyone: compute them once.
+    # A facilitated cohort's dates are the same for everyone who joined on time: compute
+    # them once, and move a late joiner's with the one catch-up rule (no query).
     shared_dates = (
-        module_dates(enrollment=active[0], outline=outline, schedules=schedules)
-        if active and cohort.pace == Pace.FACILITATED
+        cohort_module_dates(cohort=cohort, schedules=schedules)
+        if cohort.pace == Pace.FACILITATED
         else None
     )
     learners = [
         _learner_progress(
-            e, outline, done[e.user_id], schedules, last.get(e.user_id), today, shared_dates
+            e,
+            outline,
+            done[e.user_id],
+            schedules,
+            last.get(e.user_id),
+            today,
+            with_catch_up(shared_dates, enrollment=e) if shared_dates is not None else None,
         )
         for e in active
     ]

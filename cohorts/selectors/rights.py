@@ -13,6 +13,15 @@ def can_manage_cohort(*, user, cohort: Cohort) -> bool:
     return cohort.facilitators.filter(pk=user.pk).exists()
 
 
+def can_decide_seats(*, user, team: Team) -> bool:
+    """Who grants or declines a team's request for seats: a facilitator of the team's cohort
+    or an administrator."""
+    return bool(
+        getattr(user, "is_authenticated", False)
+        and (user.is_staff or can_manage_cohort(user=user, cohort=team.cohort))
+    )
+
+
 def is_team_lead(*, user, team: Team) -> bool:
     if not getattr(user, "is_authenticated", False):
         return False

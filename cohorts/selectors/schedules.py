@@ -19,13 +19,67 @@ class ModuleDates:
     module_id: int
     release_on: date | None
     due_on: date | None
+    #: The cohort's due date when ``due_on`` is this learner's catch-up date instead.
+    scheduled_due_on: date | None = None
+
+    @property
+    def catch_up(self) -> bool:
+        return self.scheduled_due_on is not None
+
+
+def join_date(enrollment: Enrollment) -> date:
+    """The day the learner joined (took their seat), in the cohort's time zone."""
+    return timezone.localtime(enrollment.enrolled_at, enrollment.cohort.tz).date()
+
+
+def catch_up_date(enrollment: Enrollment) -> date | None:
+    """The catch-up date of someone in a facilitated cohort: their join date plus the
+    cohort's grace days (None for a self-paced track, whose targets are personal anyway)."""
+    cohort = enrollment.cohort
+    if cohort.pace != Pace.FACILITATED:
+        return None
+    return join_date(enrollment) + timedelta(days=cohort.late_join_grace_days)
+
+
+def with_catch_up(
+    dates: dict[int, ModuleDates], *, enrollment: Enrollment
+) -> dict[int, ModuleDates]:
+    """The cohort's dates for one learner: what was already due on the day they joined is due
+    on their catch-up date instead (the one rule; My learning, the roster, lessons, reminders
+    and calendars use it). Someone who joined on time keeps the cohort's dates."""
+    catch_up = catch_up_date(enrollment)
+    if catch_up is None:
+        return dates
+    joined = join_date(enrollment)
+    return {
+        module_id: (
+            ModuleDates(module_id, d.release_on, catch_up, scheduled_due_on=d.due_on)
+            if d.due_on is not None and d.due_on < joined
+            else d
+        )
+        for module_id, d in dates.items()
+    }
+
+
+def cohort_module_dates(
+    *, cohort: Cohort, schedules: list[ModuleSchedule]
+) -> dict[int, ModuleDates]:
+    """A facilitated cohort's own timeline (the same for everyone who joined on time)."""
+    dates = {}
+    for schedule in schedules:
+        schedule.cohort = cohort
+        dates[schedule.module_id] = ModuleDates(
+            schedule.module_id, schedule.release_date(), schedule.due_date()
+        )
+    return dates
 
 
 def module_dates(
     *, enrollment: Enrollment, outline: CourseOutline, schedules: list[ModuleSchedule] | None = None
 ) -> dict[int, ModuleDates]:
     """Release and due dates per module for one learner: the cohort's schedule when
-    facilitated, personal targets from the enrollment's anchor when self-paced."""
+    facilitated (with catch-up dates for a late joiner), personal targets from the
+    enrollment's anchor when self-paced."""
     cohort = enrollment.cohort
     if cohort.pace == Pace.SELF_PACED:
         step = cohort.target_days_per_module
@@ -37,13 +91,9 @@ def module_dates(
         }
     if schedules is None:
         schedules = list(ModuleSchedule.objects.filter(cohort=cohort))
-    dates = {}
-    for schedule in schedules:
-        schedule.cohort = cohort
-        dates[schedule.module_id] = ModuleDates(
-            schedule.module_id, schedule.release_date(), schedule.due_date()
-        )
-    return dates
+    return with_catch_up(
+        cohort_module_dates(cohort=cohort, schedules=schedules), enrollment=enrollment
+    )
 
 
 def cohort_today(cohort: Cohort) -> date:
@@ -127,7 +177,9 @@ def _access(*, user, course: CoursePage, module_id: int | None, module_path: str
         schedule = schedules.first()
         if schedule is not None:
             schedule.cohort = enrollment.cohort
-            release, due = schedule.release_date(), schedule.due_date()
+            own = ModuleDates(schedule.module_id, schedule.release_date(), schedule.due_date())
+            own = with_catch_up({own.module_id: own}, enrollment=enrollment)[own.module_id]
+            release, due = own.release_on, own.due_on
             if release and release > cohort_today(enrollment.cohort):
                 return LessonAccess(
                     can_read=False,

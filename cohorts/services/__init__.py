@@ -21,6 +21,11 @@ from .progress import (  # noqa: F401
     reflection_feedback_add,
     reflection_save,
 )
+from .seats import (  # noqa: F401
+    seat_request_create,
+    seat_request_decline,
+    seat_request_grant,
+)
 from .teams import (  # noqa: F401
     calendar_feed_rotate,
     invitation_accept,

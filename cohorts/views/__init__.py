@@ -20,6 +20,9 @@ from .facilitation import (  # noqa: F401
     dashboard_remove,
     reflection_feedback,
     reflections_review,
+    seat_request_decline,
+    seat_request_grant,
+    seat_requests,
 )
 from .learning import (  # noqa: F401
     lesson_complete,
@@ -27,4 +30,4 @@ from .learning import (  # noqa: F401
     reflection_save,
     reset_schedule,
 )
-from .teams import team_dashboard, team_invite  # noqa: F401
+from .teams import team_dashboard, team_invite, team_seat_request  # noqa: F401

@@ -14,10 +14,17 @@ from django.views.decorators.http import require_POST
 from cms.errors import ApplicationError
 from core.converters import parse_id
 from core.csv import csv_response
+from core.urls import safe_next
 
 from .. import page_selectors, selectors, services
-from ..forms import AddLearnerForm, AnnouncementForm, EnrollCsvForm, FeedbackForm
-from ..models import Enrollment
+from ..forms import (
+    AddLearnerForm,
+    AnnouncementForm,
+    EnrollCsvForm,
+    FeedbackForm,
+    SeatDecisionForm,
+)
+from ..models import Enrollment, SeatRequest
 from ._common import _fail
 
 
@@ -37,6 +44,7 @@ def _managed_cohort(request, pk: int):
 def dashboard(request, pk: int):
     cohort = _managed_cohort(request, pk)
     roster = selectors.roster_progress(cohort=cohort, request=request)
+    seat_requests = list(selectors.seat_requests_pending(cohort=cohort))
     return render(
         request,
         "cohorts/dashboard.html",
@@ -48,8 +56,83 @@ def dashboard(request, pk: int):
             "csv_form": EnrollCsvForm(),
             "add_form": AddLearnerForm(),
             "today": selectors.cohort_today(cohort),
+            "seat_requests": seat_requests,
+            # Only when someone asks: the free seats a grant can come out of.
+            "seats_free": (
+                selectors.seats_left(selectors.cohort_with_seat_counts(cohort=cohort))
+                if seat_requests
+                else None
+            ),
         },
     )
+
+
+def _decidable_request(request, pk: int, request_pk: int) -> SeatRequest:
+    """A pending request in cohort ``pk`` that this person may decide (a facilitator of the
+    cohort or an administrator), else 404."""
+    seat_request = (
+        selectors.seat_requests_pending_for(user=request.user)
+        .filter(pk=request_pk, team__cohort_id=pk)
+        .first()
+    )
+    if seat_request is None:
+        raise Http404("No such request waiting for an answer.")
+    return seat_request
+
+
+def _back(request, pk: int) -> str:
+    default = reverse("cohorts:dashboard", args=[pk]) + "#seat-requests"
+    return safe_next(request, request.POST.get("next"), default)
+
+
+@login_required
+def seat_requests(request):
+    """Every request for team seats this person may decide (the Wagtail admin links here)."""
+    return render(
+        request,
+        "cohorts/seat_requests.html",
+        {"seat_requests": list(selectors.seat_requests_pending_for(user=request.user))},
+    )
+
+
+@require_POST
+@login_required
+def seat_request_grant(request, pk: int, request_pk: int):
+    seat_request = _decidable_request(request, pk, request_pk)
+    form = SeatDecisionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Enter how many seats to grant (at least 1).")
+        return redirect(_back(request, pk))
+    try:
+        decided = services.seat_request_grant(
+            seat_request=seat_request, by=request.user, seats=form.cleaned_data["seats"]
+        )
+    except ApplicationError as error:
+        _fail(request, error)
+    else:
+        messages.success(
+            request,
+            f"{decided.seats_granted} seat{'s' if decided.seats_granted != 1 else ''} granted "
+            f"to {seat_request.team.name}; its leads were emailed.",
+        )
+    return redirect(_back(request, pk))
+
+
+@require_POST
+@login_required
+def seat_request_decline(request, pk: int, request_pk: int):
+    seat_request = _decidable_request(request, pk, request_pk)
+    form = SeatDecisionForm(request.POST)
+    reason = form.cleaned_data["reason"] if form.is_valid() else ""
+    try:
+        services.seat_request_decline(seat_request=seat_request, by=request.user, reason=reason)
+    except ApplicationError as error:
+        _fail(request, error)
+    else:
+        messages.success(
+            request, f"Request from {seat_request.team.name} declined; its leads were emailed."
+        )
+    return redirect(_back(request, pk))
 
 
 @login_required

@@ -30,6 +30,7 @@ def my_learning(request):
             "managed": selectors.cohorts_managed_by(user=request.user).select_related("course"),
             "teams": selectors.teams_led_by(user=request.user),
             "practice": practice_selectors.month_progress(user=request.user),
+            "seat_waits": selectors.invitations_waiting_for_seat(user=request.user),
         },
     )
 

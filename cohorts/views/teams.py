@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from cms.errors import ApplicationError
 
 from .. import selectors, services
-from ..forms import TeamInviteForm
+from ..forms import SeatRequestForm, TeamInviteForm
 from ._common import _fail
 
 
@@ -27,6 +27,7 @@ def _led_team(request, pk: int):
 def team_dashboard(request, pk: int):
     team = _led_team(request, pk)
     roster = selectors.roster_progress(cohort=team.cohort, team=team, request=request)
+    seat_requests = selectors.seat_requests_of_team(team=team)
     return render(
         request,
         "cohorts/team_dashboard.html",
@@ -34,6 +35,13 @@ def team_dashboard(request, pk: int):
             "team": team,
             "roster": roster,
             "form": TeamInviteForm(),
+            "seat_form": SeatRequestForm(),
+            "seats_free": selectors.team_seats_free(team=team),
+            "open_invitations": selectors.team_invitations_open(team=team),
+            "seat_requests": seat_requests,
+            "pending_request": next(
+                (r for r in seat_requests if r.status == r.Status.PENDING), None
+            ),
             "join_url": request.build_absolute_uri(
                 reverse("cohorts:team_join", args=[team.join_token])
             ),
@@ -59,3 +67,25 @@ def team_invite(request, pk: int):
     else:
         messages.error(request, "Enter a valid email address.")
     return redirect("cohorts:team", pk=team.pk)
+
+
+@require_POST
+@login_required
+def team_seat_request(request, pk: int):
+    team = _led_team(request, pk)
+    form = SeatRequestForm(request.POST)
+    if form.is_valid():
+        try:
+            services.seat_request_create(team=team, by=request.user, **form.cleaned_data)
+        except ApplicationError as error:
+            _fail(request, error)
+        else:
+            seats = form.cleaned_data["seats"]
+            messages.success(
+                request,
+                f"Asked for {seats} more seat{'s' if seats != 1 else ''}. The cohort's "
+                "facilitators were emailed; you'll get an email when they answer.",
+            )
+    else:
+        messages.error(request, "Ask for between 1 and 100 seats.")
+    return redirect(reverse("cohorts:team", args=[team.pk]) + "#seats")

@@ -112,7 +112,14 @@ def test_seed_demo_builds_cohorts_teams_and_progress():
         Reflection,
         Team,
     )
-    from cohorts.selectors import cohort_list_visible_to, cohort_today, my_learning, seats_left
+    from cohorts.selectors import (
+        cohort_list_visible_to,
+        cohort_today,
+        my_learning,
+        roster_progress,
+        seats_left,
+        team_seats_free,
+    )
 
     _seed()
     flagship = CoursePage.objects.get(slug="coaching-from-theory-to-practice")
@@ -137,3 +144,12 @@ def test_seed_demo_builds_cohorts_teams_and_progress():
     cards = my_learning(user=iris).cards
     self_paced_card = next(c for c in cards if c.enrollment.cohort.pace == "self_paced")
     assert self_paced_card.behind
+    # The running cohort's roster tells a late joiner (catching up) from those behind, and
+    # Riverside's lead has a full team (the team page offers to ask for seats).
+    statuses = {
+        learner.enrollment.user.username: learner.status
+        for learner in roster_progress(cohort=running).learners
+    }
+    assert statuses["jonah"] == "catching_up"
+    assert "behind" in statuses.values()
+    assert team_seats_free(team=riverside) == 0

@@ -286,7 +286,8 @@ def test_my_enrollments_show_only_my_progress(api, cohort, coach, enrolled, make
 
 def test_my_enrollments_flag_a_learner_behind(api, coach, make_cohort):
     late = make_cohort(title="Late", starts_on=timezone.localdate() - timedelta(days=20))
-    services.cohort_enroll(cohort=late, user=coach)
+    # Joined before the start: the cohort's due dates are theirs (no catch-up dates).
+    services.cohort_enroll(cohort=late, user=coach, at=timezone.now() - timedelta(days=21))
     [mine] = as_user(api, coach).get(f"{API}/me/enrollments/").json()
     assert mine["progress"]["behind"] is True
 

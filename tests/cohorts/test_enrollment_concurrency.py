@@ -96,3 +96,77 @@ def test_capacity_holds_when_everyone_enrolls_at_once(tmp_path):
     ), result["errors"]
     assert result["queue_ids_in_order"]
     assert result["queue_times_distinct"]
+
+
+GRANT_STORM = """
+import json, sys, threading
+from concurrent.futures import ThreadPoolExecutor
+from datetime import timedelta
+
+from django.db import connection
+from django.db.models import Sum
+from django.utils import timezone
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page
+
+from accounts.services import user_create
+from cms.errors import ApplicationError
+from cohorts import services
+from cohorts.models import SeatRequest, Team
+from courses import services as course_services
+
+teams, capacity = int(sys.argv[1]), int(sys.argv[2])
+Locale.objects.create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
+Page.add_root(instance=Page(title="Root", slug="root"))
+_home, catalog = course_services.site_root_ensure()
+lesson = {"title": "Lesson 1.1", "slug": "lesson-1-1", "body": []}
+course, _ = course_services.course_build(
+    catalog=catalog, title="Coaching", slug="coaching", summary="x",
+    modules=[{"title": "Module 1", "slug": "module-1", "lessons": [lesson]}],
+)
+facilitator = user_create(email="fran@example.org", password=None, role="facilitator")
+today = timezone.localdate()
+cohort = services.cohort_create(
+    course=course, title="Spring cohort", status="open", starts_on=today,
+    ends_on=today + timedelta(days=60), capacity=capacity, time_zone="UTC",
+    facilitators=[facilitator],
+)
+org = services.organization_create(name="District")
+requests = []
+for i in range(teams):
+    lead = user_create(email=f"lead{i}@example.org", password=None)
+    team = services.team_create(
+        organization=org, cohort=cohort, name=f"Team {i}", seats=1, leads=[lead], by=facilitator
+    )
+    requests.append(services.seat_request_create(team=team, seats=3, by=lead))
+barrier = threading.Barrier(teams)
+
+def grant(request):
+    try:
+        connection.ensure_connection()
+        barrier.wait(timeout=60)
+        services.seat_request_grant(seat_request=request, by=facilitator)
+        return "granted"
+    except ApplicationError as error:
+        return error.code
+    finally:
+        connection.close()
+
+with ThreadPoolExecutor(max_workers=teams) as pool:
+    outcomes = [future.result() for future in [pool.submit(grant, r) for r in requests]]
+print(json.dumps({
+    "outcomes": sorted(outcomes),
+    "reserved": Team.objects.filter(cohort=cohort).aggregate(n=Sum("seats"))["n"],
+    "granted_rows": SeatRequest.objects.filter(status="granted").count(),
+}))
+"""
+
+
+@pytest.mark.skipif(
+    connection.vendor == "postgresql", reason="the SQLite storm; PostgreSQL locks the same row"
+)
+def test_two_grants_at_once_cannot_oversell_the_cohort(tmp_path):
+    # Capacity 10, four one-seat teams (6 free), each asking for 3: only two grants fit.
+    result = run_on_fresh_sqlite(GRANT_STORM, tmp_path, 4, 10)
+    assert result["outcomes"] == ["granted", "granted", "no_seats", "no_seats"], result
+    assert result["reserved"] == 10 and result["granted_rows"] == 2

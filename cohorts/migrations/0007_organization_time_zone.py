@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cohorts', '0004_self_paced_tracks_named_after_course'),
+        ('cohorts', '0006_cohort_late_join_grace_days'),
     ]
 
     operations = [

@@ -19,6 +19,8 @@ from playwright.sync_api import expect
 
 from accounts.demo import DEMO_PASSWORD
 
+from .conftest import Guard, GuardedBrowser
+
 ROOT = Path(__file__).resolve().parents[2]
 # CI installs the npm package `vnu-jar` here (.ci/run); PRAXIS_VNU_JAR points elsewhere.
 VNU_JAR = Path(
@@ -175,8 +177,23 @@ def _find_addresses(people: People) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def people(browser, server):
-    everyone = People(browser, server)
+def guarded(chromium):
+    """The module's Chromium behind the closed-network and CSP guard (conftest.py); the
+    contexts live for the module, so each test checks the guard itself."""
+    return GuardedBrowser(chromium, Guard())
+
+
+@pytest.fixture(autouse=True)
+def _guard_each_test(guarded):
+    yield
+    problems = list(guarded.guard.problems)
+    guarded.guard.problems.clear()
+    assert problems == [], "\n".join(problems)
+
+
+@pytest.fixture(scope="module")
+def people(guarded, server):
+    everyone = People(guarded, server)
     yield everyone
     everyone.close()
 

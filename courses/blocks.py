@@ -13,7 +13,7 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
-from core.urls import absolute_url
+from core.urls import site_base
 
 INLINE_FEATURES = ["bold", "italic", "link", "ol", "ul", "document-link"]
 
@@ -85,7 +85,7 @@ def local_video_file(url: str) -> str | None:
     """The site-relative address of a video file served by this site, to play in place;
     None for anything on another host (those are only linked)."""
     parsed = urlparse(url)
-    site = urlparse(absolute_url("/"))
+    site = urlparse(site_base())
     if parsed.netloc.lower() != site.netloc.lower() or not _VIDEO_FILE.search(parsed.path):
         return None
     return parsed.path

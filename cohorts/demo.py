@@ -15,6 +15,7 @@ from courses.models import CoursePage, LessonPage, ModulePage
 
 from . import services
 from .models import Cohort, CohortStatus, Organization, Pace, Team
+from .selectors import cohort_today
 
 FLAGSHIP_SLUG = "coaching-from-theory-to-practice"
 RUNNING_TITLE = "Fall 2026 Facilitated Cohort"
@@ -36,6 +37,8 @@ RUNNING_PROGRESS = {
 }
 # Jonah joined the running cohort late (days ago): he has catch-up dates.
 LATE_JOINER_DAYS_AGO = 2
+# Module 3 of the running cohort is due this many days from today (a due-soon reminder).
+REMINDER_DUE_IN_DAYS = 2
 SELF_PACED_PROGRESS = {"kevin": 12, "nora": 3, "luis": 18, "iris": 2}
 # Iris started the self-paced track seven weeks ago and is behind her targets, so My
 # learning shows her the nudge and "Reset my schedule" (kevin, nora and luis go on to
@@ -99,6 +102,21 @@ def _reflect(user, lesson: LessonPage, text: str):
     return services.reflection_save(user=user, lesson=lesson, block_id=block.id, text=text)
 
 
+def _reminders_due(cohort: Cohort, *, by, today) -> None:
+    """Give ``send_reminders`` something real to send on a fresh demo: Module 3 (opened
+    three days ago) is due in two days, and Francesca opened Module 4 today, a few days early.
+    Overrides, as a facilitator sets them in the admin; a second seed leaves them alone."""
+    schedules = list(cohort.schedules.select_related("module").order_by("release_offset_days"))
+    if len(schedules) < 4 or any(s.release_on or s.due_on for s in schedules):
+        return
+    due_soon, opening = schedules[2], schedules[3]
+    opening.cohort = cohort
+    services.schedule_update(
+        schedule=due_soon, by=by, due_on=today + timedelta(days=REMINDER_DUE_IN_DAYS)
+    )
+    services.schedule_update(schedule=opening, by=by, release_on=today, due_on=opening.due_date())
+
+
 def seed_cohorts(*, people: dict) -> dict:
     flagship = CoursePage.objects.filter(slug=FLAGSHIP_SLUG).first()
     if flagship is None:
@@ -160,6 +178,8 @@ def seed_cohorts(*, people: dict) -> dict:
         enrollment_opens_at=timezone.now() - timedelta(days=30),
         enrollment_closes_at=_local(today - timedelta(days=2), 17),
     )
+
+    _reminders_due(running, by=fran, today=cohort_today(running))
 
     riverside = _team("Riverside Unified", running, "Riverside Liaisons", 5, people["lena"], fran)
     lakeview = _team(

@@ -6,8 +6,8 @@ from __future__ import annotations
 from cohorts.models import Cohort, Team
 from courses.models import LessonPage
 
-from . import services
-from .models import Post
+from . import notifications, services
+from .models import EmailPreference, Post
 
 THREADS = [
     # (space key, client id, author, title, body, lesson slug or None, replies, reactions)
@@ -129,6 +129,9 @@ def seed_community(*, people: dict) -> int:
         "self_paced": services.space_for_cohort(cohort=self_paced),
         "riverside": services.space_for_team(team=riverside),
     }
+    # Francesca reads a daily digest, so on a fresh demo `send_digests` has the replies to
+    # her introduction thread to send (everyone else is emailed right away).
+    notifications.email_preference_set(user=people["fran"], email=EmailPreference.DIGEST)
     created = 0
     for key, client_id, author, title, body, lesson_slug, replies, reactions in THREADS:
         space = spaces[key]

@@ -20,6 +20,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from cohorts import services as cohort_services
+from cohorts.demo import district_today
 from core.urls import absolute_url as site_url
 from courses.models import CoursePage, LessonPage
 from practice.models import Kind, PracticeEntry
@@ -194,7 +195,7 @@ PRACTICE_SESSIONS = (
 def _log_practice(person) -> None:
     if PracticeEntry.objects.filter(coach=person).exists():
         return
-    today = timezone.localdate()
+    today = district_today()
     for days_ago, kind, minutes, teachers in PRACTICE_SESSIONS:
         practice_entry_create(
             coach=person,

@@ -8,6 +8,7 @@ waitlist, and a district team learning together.
 from __future__ import annotations
 
 from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from django.utils import timezone
 
@@ -59,9 +60,12 @@ FEEDBACK = {
 }
 
 
-def _local(day, hour: int, minute: int = 0):
-    from zoneinfo import ZoneInfo
+def district_today():
+    """Today in the demo district's zone (the server clock is UTC)."""
+    return timezone.localtime(timezone=ZoneInfo(TZ)).date()
 
+
+def _local(day, hour: int, minute: int = 0):
     return datetime.combine(day, time(hour, minute), tzinfo=ZoneInfo(TZ))
 
 
@@ -122,7 +126,9 @@ def seed_cohorts(*, people: dict) -> dict:
     if flagship is None:
         return {}
     fran, admin = people["fran"], people["admin"]
-    today = timezone.localdate()
+    # The district's date, not the server's: at 03:00 UTC it is still yesterday in Chicago,
+    # and the running cohort's modules open and fall due on Chicago's days.
+    today = district_today()
     lessons = list(LessonPage.objects.live().descendant_of(flagship).order_by("path"))
 
     self_paced = _cohort(

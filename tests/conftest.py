@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 
 import pytest
+from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from PIL import Image as PILImage
@@ -14,6 +15,14 @@ from wagtail.images import get_image_model
 from courses import services as course_services
 
 pytest_plugins = ["tests.fixtures_cohorts"]
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Every test starts with an empty cache: a post rate limit, a throttle or a cached page
+    from the test before never leaks into the next (each xdist worker has its own cache)."""
+    cache.clear()
+    yield
 
 
 def _png_bytes(color=(31, 95, 87)) -> bytes:

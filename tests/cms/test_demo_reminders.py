@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 
 import pytest
+import time_machine
 from django.core.management import call_command
 
 pytestmark = pytest.mark.django_db
@@ -17,9 +19,22 @@ def _command(name: str, callbacks) -> str:
     return out.getvalue().strip()
 
 
+# Mid-afternoon in Chicago, and 03:00 UTC, when the demo district's date is still yesterday.
+AT_HOURS = [
+    pytest.param(dt.datetime(2026, 12, 1, 20, 0, tzinfo=dt.UTC), id="same-date"),
+    pytest.param(dt.datetime(2026, 12, 2, 3, 0, tzinfo=dt.UTC), id="utc-ahead-of-district"),
+]
+
+
+@pytest.mark.parametrize("at", AT_HOURS)
 def test_send_reminders_and_digests_send_the_demos_emails_once(
-    mailoutbox, django_capture_on_commit_callbacks
+    at, mailoutbox, django_capture_on_commit_callbacks
 ):
+    with time_machine.travel(at, tick=True):
+        _seed_and_send(mailoutbox, django_capture_on_commit_callbacks)
+
+
+def _seed_and_send(mailoutbox, django_capture_on_commit_callbacks):
     call_command("seed_demo", stdout=io.StringIO())
     mailoutbox.clear()
 

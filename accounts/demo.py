@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from axes.models import AccessAttempt
 from axes.utils import reset as axes_reset
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 
 from . import services
@@ -78,12 +79,16 @@ def seed_people() -> dict[str, object]:
     """Create the demo people that do not exist yet. Returns them by username."""
     User = get_user_model()
     people = {}
+    # One password for every demo login: hash it once (each hash is deliberately slow).
+    password_hash = None
     for person in PEOPLE:
         user = User.objects.filter(username=person.username).first()
         if user is None:
+            password_hash = password_hash or make_password(DEMO_PASSWORD)
             user = services.user_create(
                 email=person.email,
-                password=DEMO_PASSWORD,
+                password=None,
+                password_hash=password_hash,
                 username=person.username,
                 display_name=person.display_name,
                 district=person.district,

@@ -35,8 +35,11 @@ def user_create(
     password: str | None,
     display_name: str = "",
     username: str | None = None,
+    password_hash: str | None = None,
     **profile: str,
 ) -> User:
+    """A new account. ``password_hash`` is an already hashed password (``make_password``), for
+    callers that give many accounts one password and hash it once (the demo)."""
     email = User.objects.normalize_email(email).strip()
     if User.objects.filter(email__iexact=email).exists():
         raise ApplicationError("An account with this email address already exists.", field="email")
@@ -46,7 +49,9 @@ def user_create(
         display_name=display_name,
         **profile,
     )
-    if password:
+    if password_hash:
+        user.password = password_hash
+    elif password:
         user.set_password(password)
     else:
         user.set_unusable_password()

@@ -62,6 +62,20 @@ def test_seed_demo_builds_the_flagship_course():
     assert flagship.hero_image is not None
     assert len(flagship.outcomes) >= 4
     assert "maya" in output and DEMO_PASSWORD in output
+    # It says what it builds as it goes, one line a step, so a first start never looks hung.
+    steps = re.findall(r"^  \[(\d)/(\d)\] (\w[\w ]*?)\s{2,}(.+?)\s+(\d+\.\d) s$", output, re.M)
+    assert [name for _n, _of, name, _built, _s in steps] == [
+        "people",
+        "courses",
+        "cohorts and teams",
+        "discussions",
+        "coaching log",
+        "badges",
+        "search index",
+    ]
+    assert all(of == "7" for _n, of, *_rest in steps)
+    assert re.search(r"^  \[1/7\] people\s+20 people\s", output, re.M)
+    assert re.search(r"^Demo ready in \d+\.\d s: 20 people, 2 courses \(2 new\)", output, re.M)
 
 
 def test_seed_demo_people_can_log_in_with_the_printed_password():

@@ -26,12 +26,12 @@ def _counted(*models_and_labels) -> str:
 
 def _steps(built: dict) -> list[tuple[str, Callable[[], object], Callable[[], str]]]:
     """Each step of the demo: its name, what it does, and what exists after it."""
+    from wagtail.search.models import IndexEntry
+
     from badges.models import BadgeAward, BadgeClass
     from cohorts.models import Cohort, Enrollment, LessonCompletion, Team
     from community.models import Post, Thread
     from practice.models import FeedbackResponse, PracticeEntry
-
-    from wagtail.search.models import IndexEntry
 
     User = get_user_model()
 

@@ -18,9 +18,15 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
+# Only the dependencies: the project itself is run from this folder, never built, so no
+# editable-install build (and none of setuptools' warning banners). pip's own warnings about
+# this machine's package indexes are its configuration's, not ours: -qq shows only errors.
 $(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@echo "Installing Praxis's dependencies into $(VENV) (the first time takes a minute or two)"
+	$(BIN)/python -m pip install -qq --upgrade pip
+	$(BIN)/python -c 'import tomllib; p = tomllib.load(open("pyproject.toml", "rb"))["project"]; \
+		print(*p["dependencies"], *p["optional-dependencies"]["dev"], sep="\n")' > $(VENV)/requirements.txt
+	$(BIN)/python -m pip install -qq -r $(VENV)/requirements.txt
 	@touch $(STAMP)
 
 setup: $(STAMP)

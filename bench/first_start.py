@@ -1,0 +1,183 @@
+"""Benchmark: a fresh clone to a served demo — what a new district's first `make run` costs.
+
+Each run clones this checkout's HEAD into a new folder and runs `make run` there as a person
+would, with pip's download cache off (a fresh machine has none), reading its output as it comes:
+the install ends when `manage.py migrate` starts, the migration when `seed_demo` starts, the
+seed when the server says it is serving; then the front page is fetched until it answers 200.
+The baseline, in the same run: a fresh virtualenv with Django alone, also without the cache,
+so a slow registry or a busy machine shows in both figures.
+
+Target: `make run` serves in at most 180 s; `seed_demo` prints a line per step; the install
+prints no warning of its own (pip's notes about this machine's own index settings excepted).
+
+    .venv/bin/python bench/first_start.py [--runs 3] [--keep]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PYTHON = shutil.which("python3.11") or sys.executable
+# pip notes about this machine's own index configuration (not printed by our install).
+MACHINE_NOTE = re.compile(r"^WARNING: Location 'file://.*' is ignored")
+BANNER = re.compile(r"warning|!!|\*{10}", re.I)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _fresh_env() -> dict:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("VIRTUAL_ENV", "DJANGO_"))}
+    env.pop("DATABASE_URL", None)
+    env.pop("REDIS_URL", None)
+    env["PIP_NO_CACHE_DIR"] = "1"
+    env["PYTHON"] = PYTHON
+    return env
+
+
+def baseline(workdir: Path) -> float:
+    started = time.perf_counter()
+    subprocess.run([PYTHON, "-m", "venv", str(workdir / "base")], check=True)
+    subprocess.run(
+        [str(workdir / "base/bin/python"), "-m", "pip", "install", "-qq", "Django>=5.2,<5.3"],
+        check=True,
+        env=_fresh_env(),
+    )
+    return time.perf_counter() - started
+
+
+def first_start(workdir: Path, *, timeout: float = 900) -> dict:
+    clone = workdir / "praxis"
+    subprocess.run(["git", "clone", "--quiet", str(ROOT), str(clone)], check=True)
+    port = _free_port()
+    started = time.perf_counter()
+    marks: dict[str, float] = {}
+    lines: list[str] = []
+    proc = subprocess.Popen(
+        ["make", "run", f"PORT={port}"],
+        cwd=clone,
+        env=_fresh_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
+
+    def read() -> None:
+        for line in proc.stdout:
+            now = time.perf_counter() - started
+            lines.append(line.rstrip("\n"))
+            if "manage.py migrate" in line:
+                marks.setdefault("install", now)
+            elif "manage.py seed_demo" in line:
+                marks.setdefault("migrate", now)
+            elif line.startswith("Serving Praxis"):
+                marks.setdefault("seed", now)
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    try:
+        while time.perf_counter() - started < timeout:
+            if proc.poll() is not None:
+                raise SystemExit(f"make run stopped ({proc.returncode}):\n" + "\n".join(lines))
+            if "seed" in marks:
+                try:
+                    with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as r:
+                        if r.status == 200:
+                            marks["serving"] = time.perf_counter() - started
+                            break
+                except OSError:
+                    pass
+            time.sleep(0.2)
+        else:
+            raise SystemExit(f"not serving after {timeout:.0f} s:\n" + "\n".join(lines))
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=30)
+        reader.join(timeout=5)
+    install_lines = lines[: next((i for i, x in enumerate(lines) if "migrate" in x), len(lines))]
+    return {
+        "install": marks["install"],
+        "migrate": marks["migrate"] - marks["install"],
+        "seed": marks["seed"] - marks["migrate"],
+        "first 200": marks["serving"] - marks["seed"],
+        "total": marks["serving"],
+        "seed steps": sum(1 for x in lines if re.match(r"^  \[\d+/\d+\] ", x)),
+        "banners": [x for x in install_lines if BANNER.search(x) and not MACHINE_NOTE.match(x)],
+        "machine notes": sum(1 for x in install_lines if MACHINE_NOTE.match(x)),
+    }
+
+
+def _spread(values: list[float]) -> str:
+    return f"{statistics.median(values):6.1f} s  (min {min(values):.1f}, max {max(values):.1f})"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--keep", action="store_true", help="keep the clones (for a look)")
+    args = parser.parse_args()
+    if shutil.which("make") is None or shutil.which("git") is None:
+        raise SystemExit("needs make and git")
+
+    results, baselines = [], []
+    for run in range(1, args.runs + 1):
+        load = os.getloadavg()
+        workdir = Path(tempfile.mkdtemp(prefix="praxis-first-start-"))
+        try:
+            base = baseline(workdir)
+            result = first_start(workdir)
+        finally:
+            if not args.keep:
+                shutil.rmtree(workdir, ignore_errors=True)
+        baselines.append(base)
+        results.append(result)
+        print(
+            f"run {run}: load {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} | install "
+            f"{result['install']:.1f} s, migrate {result['migrate']:.1f} s, seed "
+            f"{result['seed']:.1f} s, first 200 {result['first 200']:.1f} s = "
+            f"{result['total']:.1f} s | baseline (venv + Django) {base:.1f} s",
+            flush=True,
+        )
+
+    print(
+        f"\nFresh clone to serving, {args.runs} runs, pip cache off ({time.strftime('%Y-%m-%d')}):"
+    )
+    for phase in ("install", "migrate", "seed", "first 200", "total"):
+        print(f"  {phase:<10} {_spread([r[phase] for r in results])}")
+    print(f"  baseline   {_spread(baselines)}  (fresh venv + Django, same runs)")
+    ratios = [r["install"] / b for r, b in zip(results, baselines, strict=True)]
+    print(f"  install / baseline: median {statistics.median(ratios):.1f}x")
+    steps = {r["seed steps"] for r in results}
+    banners = [b for r in results for b in r["banners"]]
+    notes = max(r["machine notes"] for r in results)
+    print(f"  seed_demo progress lines: {sorted(steps)}")
+    print(
+        f"  install warning banners of our own: {len(banners)}"
+        + "".join(f"\n    {b}" for b in banners)
+    )
+    if notes:
+        print(f"  (pip's notes about this machine's index settings: {notes} lines)")
+    total = statistics.median(r["total"] for r in results)
+    print(f"Target make run serving <= 180 s: {'PASS' if total <= 180 else 'FAIL'} ({total:.0f} s)")
+
+
+if __name__ == "__main__":
+    main()

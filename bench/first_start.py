@@ -63,9 +63,10 @@ def baseline(workdir: Path) -> float:
     return time.perf_counter() - started
 
 
-def first_start(workdir: Path, *, timeout: float = 900) -> dict:
-    clone = workdir / "praxis"
+def first_start(workdir: Path, *, rev: str = "HEAD", timeout: float = 900) -> dict:
+    clone = workdir / f"praxis-{rev}"
     subprocess.run(["git", "clone", "--quiet", str(ROOT), str(clone)], check=True)
+    subprocess.run(["git", "-C", str(clone), "checkout", "--quiet", rev], check=True)
     port = _free_port()
     started = time.perf_counter()
     marks: dict[str, float] = {}
@@ -125,6 +126,14 @@ def first_start(workdir: Path, *, timeout: float = 900) -> dict:
     }
 
 
+def _line(result: dict) -> str:
+    return (
+        f"install {result['install']:.1f} s, migrate {result['migrate']:.1f} s, seed "
+        f"{result['seed']:.1f} s, first 200 {result['first 200']:.1f} s = {result['total']:.1f} s"
+        f" ({result['seed steps']} seed progress lines, {len(result['banners'])} banner lines)"
+    )
+
+
 def _spread(values: list[float]) -> str:
     return f"{statistics.median(values):6.1f} s  (min {min(values):.1f}, max {max(values):.1f})"
 
@@ -133,35 +142,40 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--keep", action="store_true", help="keep the clones (for a look)")
+    parser.add_argument(
+        "--against", metavar="REV", help="also time this older commit in each run (before/after)"
+    )
     args = parser.parse_args()
     if shutil.which("make") is None or shutil.which("git") is None:
         raise SystemExit("needs make and git")
 
-    results, baselines = [], []
+    results, baselines, older = [], [], []
     for run in range(1, args.runs + 1):
         load = os.getloadavg()
         workdir = Path(tempfile.mkdtemp(prefix="praxis-first-start-"))
         try:
             base = baseline(workdir)
             result = first_start(workdir)
+            before = first_start(workdir, rev=args.against) if args.against else None
         finally:
             if not args.keep:
                 shutil.rmtree(workdir, ignore_errors=True)
         baselines.append(base)
         results.append(result)
-        print(
-            f"run {run}: load {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} | install "
-            f"{result['install']:.1f} s, migrate {result['migrate']:.1f} s, seed "
-            f"{result['seed']:.1f} s, first 200 {result['first 200']:.1f} s = "
-            f"{result['total']:.1f} s | baseline (venv + Django) {base:.1f} s",
-            flush=True,
-        )
+        print(f"run {run}: load {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}", flush=True)
+        print(f"  HEAD      {_line(result)}", flush=True)
+        if before:
+            older.append(before)
+            print(f"  {args.against[:9]:<9} {_line(before)}", flush=True)
+        print(f"  baseline (venv + Django) {base:.1f} s", flush=True)
 
     print(
         f"\nFresh clone to serving, {args.runs} runs, pip cache off ({time.strftime('%Y-%m-%d')}):"
     )
     for phase in ("install", "migrate", "seed", "first 200", "total"):
         print(f"  {phase:<10} {_spread([r[phase] for r in results])}")
+        if older:
+            print(f"    before   {_spread([r[phase] for r in older])}  ({args.against[:9]})")
     print(f"  baseline   {_spread(baselines)}  (fresh venv + Django, same runs)")
     ratios = [r["install"] / b for r, b in zip(results, baselines, strict=True)]
     print(f"  install / baseline: median {statistics.median(ratios):.1f}x")

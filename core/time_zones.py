@@ -38,8 +38,15 @@ def time_zone_names() -> tuple[str, ...]:
     )
 
 
+@functools.cache
+def _available() -> frozenset[str]:
+    # ``available_timezones()`` walks the tz database's folders (~600 files) on every call:
+    # once a process is enough (the middleware asks on every request).
+    return frozenset(zoneinfo.available_timezones())
+
+
 def is_time_zone(name: str) -> bool:
-    return bool(name) and name in zoneinfo.available_timezones()
+    return bool(name) and name in _available()
 
 
 def validate_time_zone(value: str) -> None:

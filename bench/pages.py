@@ -1,0 +1,275 @@
+"""Benchmark: Praxis's busiest pages against a trivial view in the same server, under wrk.
+
+Builds the demo in a database of its own (SQLite, or with a PostgreSQL DATABASE_URL a fresh
+database on that server), serves the real ASGI app with uvicorn (DEBUG off) plus one extra URL,
+``/__trivial__``, a sync view that returns "ok", and then, for each page, runs wrk against the
+trivial view and against the page alternately (16 connections; the same duration each), several
+runs. It prints each page's requests/s as a median (with min and max) over the runs, the ratio
+to the trivial view measured next to it, the latency percentiles, and any non-2xx answers or
+socket errors. A CPU calibration and the load average are printed first.
+
+Targets (issue 12), as a ratio to the trivial view: lesson anonymous >= 0.4, lesson logged in
+and My learning >= 0.25, space page and /api/v1/me/enrollments/ >= 0.3. Exits non-zero only
+when a page answered anything but 200 (a correctness failure), never on a time.
+
+    .venv/bin/python bench/pages.py [--runs 3] [--duration 5] [--workers 1]
+    DATABASE_URL=postgres://... .venv/bin/python bench/pages.py --workers 2
+
+Needs wrk (Debian's package: apt-get install wrk; `make bench` installs it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.cookiejar
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench._databases import own_database  # noqa: E402
+
+PYTHON = str(ROOT / ".venv/bin/python") if (ROOT / ".venv/bin/python").exists() else sys.executable
+PASSWORD = "praxis-demo"
+TARGETS = {
+    "lesson, anonymous": 0.4,
+    "lesson, logged in": 0.25,
+    "My learning": 0.25,
+    "space page": 0.3,
+    "/api/v1/me/enrollments/": 0.3,
+}
+
+# What the server needs to know of each page, found in the seeded database.
+FIND_URLS = """
+import json
+from cohorts.demo import RUNNING_TITLE
+from cohorts.models import Cohort
+from community.models import Space
+from courses.models import LessonPage
+cohort = Cohort.objects.get(title=RUNNING_TITLE)
+lesson = LessonPage.objects.live().descendant_of(cohort.course).order_by("path").first()
+space = Space.objects.get(cohort=cohort, kind=Space.Kind.COHORT)
+print(json.dumps({
+    "lesson": lesson.get_url(),
+    "dashboard": f"/cohorts/{cohort.pk}/dashboard/",
+    "space": f"/community/spaces/{space.pk}/",
+}))
+"""
+
+
+def calibrate() -> float:
+    """Milliseconds for a fixed amount of pure-Python work (lower is a faster machine)."""
+    best = float("inf")
+    for _ in range(3):
+        started = time.perf_counter()
+        total = 0
+        for i in range(2_000_000):
+            total += i * i % 7
+        best = min(best, time.perf_counter() - started)
+    return best * 1000
+
+
+def _run(*args: str, env: dict) -> str:
+    done = subprocess.run(
+        [PYTHON, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    if done.returncode:
+        raise SystemExit(f"manage.py {' '.join(args)} failed:\n{done.stdout}\n{done.stderr}")
+    return done.stdout
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def serve(env: dict, workers: int) -> tuple[subprocess.Popen, str]:
+    port = _free_port()
+    proc = subprocess.Popen(
+        [PYTHON, "-m", "uvicorn", "cms.asgi:application", "--host", "127.0.0.1"]
+        + ["--port", str(port), "--workers", str(workers), "--lifespan", "off"]
+        + ["--no-access-log", "--log-level", "warning"],
+        cwd=ROOT,
+        env=env,
+        start_new_session=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(300):
+        try:
+            with urllib.request.urlopen(f"{base}/__trivial__", timeout=2) as response:
+                if response.status == 200:
+                    return proc, base
+        except OSError:
+            time.sleep(0.2)
+    raise SystemExit("the server did not start")
+
+
+def login(base: str, username: str) -> str:
+    """A real login through the form; returns the Cookie header of the session."""
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    opener.open(f"{base}/accounts/login/").read()
+    csrf = next(c.value for c in jar if c.name == "csrftoken")
+    form = urllib.parse.urlencode(
+        {"username": username, "password": PASSWORD, "csrfmiddlewaretoken": csrf}
+    ).encode()
+    request = urllib.request.Request(
+        f"{base}/accounts/login/", data=form, headers={"Referer": f"{base}/accounts/login/"}
+    )
+    opener.open(request).read()
+    if not any(c.name == "sessionid" for c in jar):
+        raise SystemExit(f"could not log in as {username}")
+    return "; ".join(f"{c.name}={c.value}" for c in jar)
+
+
+def token(base: str, username: str) -> str:
+    body = json.dumps({"username": username, "password": PASSWORD}).encode()
+    request = urllib.request.Request(
+        f"{base}/api/v1/auth/token/", data=body, headers={"Content-Type": "application/json"}
+    )
+    with urllib.request.urlopen(request) as response:
+        return json.load(response)["token"]
+
+
+def check(url: str, headers: dict) -> int:
+    request = urllib.request.Request(url, headers=headers)
+    try:
+        with urllib.request.urlopen(request) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+def wrk(url: str, headers: dict, duration: int, connections: int) -> dict:
+    args = ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency", "--timeout", "10s"]
+    for name, value in headers.items():
+        args += ["-H", f"{name}: {value}"]
+    out = subprocess.run(args + [url], capture_output=True, text=True, check=True).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    bad = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
+    latency = {}
+    for pct in ("50", "90", "99"):
+        found = re.search(rf"^\s+{pct}%\s+([\d.]+)(us|ms|s)", out, re.M)
+        if found:
+            value, unit = float(found.group(1)), found.group(2)
+            latency[pct] = value * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+    return {
+        "rps": rps,
+        "bad": int(bad.group(1)) if bad else 0,
+        "errors": sum(int(x) for x in errors.groups()) if errors else 0,
+        "latency": latency,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--duration", type=int, default=5, help="seconds of wrk per measurement")
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--only", help="measure only the pages whose name contains this")
+    args = parser.parse_args()
+    if shutil.which("wrk") is None:
+        raise SystemExit("bench/pages.py needs wrk: apt-get install wrk")
+
+    clean_up = own_database("pages")
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "bench._pages_settings",
+        "DEBUG": "0",
+        "PYTHONPATH": str(ROOT),
+    }
+    engine = "PostgreSQL" if env["DATABASE_URL"].startswith("postgres") else "SQLite"
+    print(
+        f"bench/pages.py {time.strftime('%Y-%m-%d %H:%M')} | {engine}, {args.workers} worker(s),"
+        f" wrk {args.connections} connections x {args.duration} s, {args.runs} runs"
+    )
+    print(
+        f"calibration: {calibrate():.0f} ms for 2M loop steps | load at start: "
+        + " ".join(f"{x:.2f}" for x in os.getloadavg()),
+        flush=True,
+    )
+    proc = None
+    failed = False
+    try:
+        _run("migrate", "--noinput", "-v0", env=env)
+        _run("seed_demo", "-v0", env=env)
+        urls = json.loads(_run("shell", "-c", FIND_URLS, env=env).strip().splitlines()[-1])
+        proc, base = serve(env, args.workers)
+        coach = {"Cookie": login(base, "maya")}
+        facilitator = {"Cookie": login(base, "fran")}
+        api = {"Authorization": f"Token {token(base, 'maya')}", "Accept": "application/json"}
+        pages = [
+            ("lesson, anonymous", urls["lesson"], {}),
+            ("lesson, logged in", urls["lesson"], coach),
+            ("My learning", "/learn/", coach),
+            ("facilitator dashboard", urls["dashboard"], facilitator),
+            ("space page", urls["space"], coach),
+            ("/api/v1/me/enrollments/", "/api/v1/me/enrollments/", api),
+        ]
+        if args.only:
+            pages = [p for p in pages if args.only in p[0]]
+        for name, path, headers in pages:
+            status = check(base + path, headers)
+            if status != 200:
+                raise SystemExit(f"{name} ({path}) answered {status}, not 200")
+
+        results: dict[str, list[dict]] = {name: [] for name, _p, _h in pages}
+        trivial: dict[str, list[dict]] = {name: [] for name, _p, _h in pages}
+        for run in range(1, args.runs + 1):
+            for name, path, headers in pages:
+                # The page and the trivial view alternately, in the same conditions.
+                trivial[name].append(
+                    wrk(base + "/__trivial__", headers, args.duration, args.connections)
+                )
+                results[name].append(wrk(base + path, headers, args.duration, args.connections))
+            print(f"  run {run} done, load " + " ".join(f"{x:.2f}" for x in os.getloadavg()))
+
+        print(
+            "\n| page | req/s median (min-max) | trivial req/s | x trivial (min-max) "
+            "| p50 / p99 ms | non-2xx, errors | target |"
+        )
+        print("| --- | --- | --- | --- | --- | --- | --- |")
+        for name, _path, _headers in pages:
+            page_rps = [r["rps"] for r in results[name]]
+            base_rps = [r["rps"] for r in trivial[name]]
+            ratios = [p / b for p, b in zip(page_rps, base_rps, strict=True)]
+            ratio = statistics.median(ratios)
+            p50 = statistics.median(r["latency"].get("50", 0) for r in results[name])
+            p99 = statistics.median(r["latency"].get("99", 0) for r in results[name])
+            bad = sum(r["bad"] for r in results[name])
+            errors = sum(r["errors"] for r in results[name])
+            failed = failed or bad > 0
+            target = TARGETS.get(name)
+            verdict = f">= {target}: {'PASS' if ratio >= target else 'MISS'}" if target else "-"
+            print(
+                f"| {name} | {statistics.median(page_rps):.1f} ({min(page_rps):.1f}-"
+                f"{max(page_rps):.1f}) | {statistics.median(base_rps):.0f} | {ratio:.2f} "
+                f"({min(ratios):.2f}-{max(ratios):.2f}) | {p50:.0f} / {p99:.0f} | {bad}, {errors} "
+                f"| {verdict} |"
+            )
+    finally:
+        if proc is not None:
+            os.killpg(proc.pid, signal.SIGTERM)
+            proc.wait(timeout=30)
+        clean_up()
+    if failed:
+        raise SystemExit("some answers were not 2xx/3xx: a correctness failure")
+
+
+if __name__ == "__main__":
+    main()

@@ -24,6 +24,8 @@ from .selectors import (
 class BodyItem:
     block: object
     reflection: Reflection | None = None
+    #: The block's HTML when it is the same for everyone (courses.rendering), else "".
+    html: str = ""
 
 
 @dataclass

@@ -157,11 +157,17 @@ class LessonPage(Page):
         from cohorts.page_selectors import lesson_learning
         from community.selectors import lesson_discussion
 
+        from .rendering import shared_block_html
         from .selectors import lesson_navigation
 
         context = super().get_context(request, *args, **kwargs)
         nav = lesson_navigation(page=self, request=request)
         context["nav"] = nav
-        context["learning"] = lesson_learning(user=request.user, lesson=self, course=nav.course)
+        learning = lesson_learning(user=request.user, lesson=self, course=nav.course)
+        if learning.body:
+            html = shared_block_html(page=self, request=request)
+            for item in learning.body:
+                item.html = html.get(item.block.id, "")
+        context["learning"] = learning
         context["discussion"] = lesson_discussion(user=request.user, lesson=self, course=nav.course)
         return context

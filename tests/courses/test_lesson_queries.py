@@ -6,7 +6,8 @@ import pytest
 
 pytestmark = pytest.mark.django_db
 
-LESSON_PAGE_QUERIES = 20
+# Site, home, the page by its url_path (+ specific), restrictions, outline, per-person state.
+LESSON_PAGE_QUERIES = 14
 
 
 @pytest.mark.parametrize(("modules", "lessons"), [(1, 5), (5, 10)])

@@ -15,6 +15,8 @@ from wagtail.images.blocks import ImageChooserBlock
 
 from core.urls import site_base
 
+from .rich_text import link_targets_prefetched
+
 INLINE_FEATURES = ["bold", "italic", "link", "ol", "ul", "document-link"]
 
 
@@ -155,3 +157,11 @@ class LessonStreamBlock(blocks.StreamBlock):
     practice_task = PracticeTaskBlock()
     resource = ResourceBlock()
     key_takeaways = KeyTakeawaysBlock()
+
+    def get_form_state(self, value):
+        """The editor's state of a whole lesson body, its links looked up in one go (see
+        courses/rich_text.py): without this, each page link costs three queries."""
+        if not value:
+            return super().get_form_state(value)
+        with link_targets_prefetched(list(value.raw_data)):
+            return super().get_form_state(value)

@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+from psycopg.errors import TooManyConnections
+from psycopg_pool import PoolTimeout
+
+# How long a client is asked to wait before trying again when the database is busy.
+RETRY_AFTER_BUSY_SECONDS = 5
+
 
 class ApplicationError(Exception):
     """A rule of the domain was broken by the request (not a bug): shown to the user as is."""
@@ -35,3 +41,17 @@ class PermissionDenied(ApplicationError):
 class NotFound(ApplicationError):
     status_code = 404
     default_code = "not_found"
+
+
+def database_busy(exc: BaseException | None) -> bool:
+    """Whether ``exc`` is the database saying "not now" rather than a bug: every pooled
+    connection stayed in use for DB_POOL_TIMEOUT seconds (psycopg_pool's PoolTimeout, which
+    Django re-raises as its own OperationalError), or PostgreSQL has no client slot left.
+    Such a request is answered 503 with Retry-After, not 500."""
+    seen: set[int] = set()
+    while exc is not None and id(exc) not in seen:
+        if isinstance(exc, PoolTimeout | TooManyConnections):
+            return True
+        seen.add(id(exc))
+        exc = exc.__cause__ or exc.__context__
+    return False

@@ -27,6 +27,12 @@ WAGTAILADMIN_BASE_URL = SITE_URL
 # the test database can be dropped at the end of the run.
 DATABASES["default"]["CONN_MAX_AGE"] = 0
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = False
+# On PostgreSQL the tests use the pool as production does, but a large one unless
+# DB_POOL_MAX_SIZE says otherwise: the enrollment storm holds 32 connections at once in its
+# threads (waiting at a barrier), which a pool of 8 would answer with a timeout.
+_pool = DATABASES["default"].get("OPTIONS", {}).get("pool")
+if _pool and env_str("DB_POOL_MAX_SIZE") is None:
+    _pool["max_size"] = 40
 
 # Indexing every page save makes course-building fixtures slow; tests that search build the
 # index explicitly (``update_index``), as seed_demo does.

@@ -68,3 +68,29 @@ def test_other_database_errors_stay_500(client, monkeypatch):
     response = client.get("/api/v1/courses/")
     assert response.status_code == 500
     assert response.json()["error"]["code"] == "server_error"
+
+
+def _wrapped(error: Exception) -> OperationalError:
+    try:
+        raise error
+    except Exception as exc:
+        try:
+            raise OperationalError(*exc.args) from exc
+        except OperationalError as wrapped:
+            return wrapped
+
+
+def test_postgresql_out_of_client_slots_is_busy_too():
+    import psycopg
+
+    from cms.errors import database_busy
+
+    full = psycopg.OperationalError(
+        'connection failed: connection to server at "127.0.0.1", port 5432 failed: '
+        "FATAL:  sorry, too many clients already"
+    )
+    assert database_busy(_wrapped(full))
+    assert database_busy(_wrapped(PoolTimeout("couldn't get a connection after 10.00 sec")))
+    assert not database_busy(_wrapped(psycopg.OperationalError("server closed the connection")))
+    assert not database_busy(RuntimeError("bug"))
+    assert not database_busy(None)

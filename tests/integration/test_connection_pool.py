@@ -158,3 +158,21 @@ def test_a_pool_timeout_is_a_503_with_retry_after(token):
         assert headers["retry-after"] == "5"
         assert json.loads(body)["error"]["code"] == "service_unavailable"
     assert sampler.most <= 1
+
+
+def test_postgresql_refusing_a_connection_counts_as_busy():
+    """The real error when PostgreSQL has no slot left (here: a role allowed none)."""
+    from cms.errors import database_busy
+
+    s = connection.settings_dict
+    admin = {"host": s["HOST"], "port": s["PORT"], "dbname": s["NAME"], "autocommit": True}
+    role = f"praxis_full_{os.getpid()}"
+    with psycopg.connect(user=s["USER"], password=s["PASSWORD"], **admin) as conn:
+        conn.execute(f"CREATE ROLE {role} LOGIN PASSWORD 'x' CONNECTION LIMIT 0")
+    try:
+        with pytest.raises(psycopg.OperationalError) as refused:
+            psycopg.connect(user=role, password="x", **admin)
+    finally:
+        with psycopg.connect(user=s["USER"], password=s["PASSWORD"], **admin) as conn:
+            conn.execute(f"DROP ROLE {role}")
+    assert database_busy(refused.value)

@@ -346,7 +346,7 @@ def main() -> int:
         sampler.join(timeout=5)
     log = log_path.read_text(errors="replace")
     refused = log.count("too many clients")
-    timeouts = log.count("PoolTimeout") + log.count("Database busy")
+    timeouts = log.count("couldn't get a connection after")
     print(
         f"workers conn: the most connections the workers held at once (at most "
         f"{ARGS.workers} x {ARGS.pool_max_size} with the pool); server conn: the whole "

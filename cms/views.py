@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import asyncio
+import sys
 import time
 
 from asgiref.sync import sync_to_async
@@ -13,7 +14,8 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from cms.api.errors import json_error
+from cms.api.errors import BUSY_MESSAGE, json_error
+from cms.errors import RETRY_AFTER_BUSY_SECONDS, database_busy
 from core import csp as csp_policies
 from courses.selectors import site_search
 
@@ -91,6 +93,14 @@ def page_not_found(request, exception=None):
 
 @csp_replace(csp_policies.ERROR_PAGE)
 def server_error(request):
+    # Django calls this while handling the exception, so it is still sys.exc_info()'s.
+    if database_busy(sys.exc_info()[1]):
+        if request.path.startswith("/api/"):
+            response = json_error(request, "service_unavailable", BUSY_MESSAGE, 503)
+        else:
+            response = render(request, "503.html", status=503)
+        response["Retry-After"] = str(RETRY_AFTER_BUSY_SECONDS)
+        return response
     if request.path.startswith("/api/"):
         return json_error(
             request, "server_error", "Something went wrong on our side. Please try again.", 500

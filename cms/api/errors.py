@@ -19,7 +19,7 @@ from django.http import Http404, JsonResponse
 from rest_framework import exceptions, serializers, status
 from rest_framework.response import Response
 
-from cms.errors import ApplicationError
+from cms.errors import RETRY_AFTER_BUSY_SECONDS, ApplicationError, database_busy
 
 logger = logging.getLogger(__name__)
 
@@ -128,6 +128,9 @@ def exception_handler(exc, context):
         return Response(
             error_body(code, _flatten(exc.detail)), status=exc.status_code, headers=headers
         )
+    if database_busy(exc):
+        logger.warning("Database busy, answered 503: %s", exc)
+        return busy_response()
     logger.exception("Unhandled error in API view", exc_info=exc)
     return Response(
         error_body("server_error", "Something went wrong on our side. Please try again."),
@@ -137,3 +140,15 @@ def exception_handler(exc, context):
 
 def json_error(request, code: str, message: str, status_code: int) -> JsonResponse:
     return JsonResponse(error_body(code, message), status=status_code)
+
+
+BUSY_MESSAGE = "The service is busy right now. Please try again in a few seconds."
+
+
+def busy_response() -> Response:
+    """503 when the database has no connection free (cms.errors.database_busy)."""
+    return Response(
+        error_body("service_unavailable", BUSY_MESSAGE),
+        status=status.HTTP_503_SERVICE_UNAVAILABLE,
+        headers={"Retry-After": str(RETRY_AFTER_BUSY_SECONDS)},
+    )

@@ -27,6 +27,16 @@ WAGTAILADMIN_BASE_URL = SITE_URL
 # the test database can be dropped at the end of the run.
 DATABASES["default"]["CONN_MAX_AGE"] = 0
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = False
+# On PostgreSQL the tests use the pool as production does, but a large one unless
+# DB_POOL_MAX_SIZE says otherwise: the enrollment storm holds 32 connections at once in its
+# threads (waiting at a barrier), which a pool of 8 would answer with a timeout. Connections
+# idle for 10 s close again (not after psycopg's 10 minutes), so parallel test processes that
+# once needed many do not keep them from the server's max_connections.
+_pool = DATABASES["default"].get("OPTIONS", {}).get("pool")
+if _pool:
+    _pool["max_idle"] = 10.0
+    if env_str("DB_POOL_MAX_SIZE") is None:
+        _pool["max_size"] = 40
 
 # Indexing every page save makes course-building fixtures slow; tests that search build the
 # index explicitly (``update_index``), as seed_demo does.

@@ -182,11 +182,41 @@ def site_search(*, query: str):
     return pages.search(PlainText(terms))
 
 
+def _outline_key(course, request, generation: str) -> str:
+    from wagtail.models import Site
+
+    site = Site.find_for_request(request) if request is not None else None
+    return f"outline:{course.pk}:{site.pk if site else '-'}:{generation}"
+
+
 def course_outlines(*, courses, request=None) -> dict[int, CourseOutline]:
-    """Outlines of several courses in two queries (for dashboards listing many enrollments)."""
+    """Outlines of several courses: from the cache under the course tree's generation
+    (``courses.versions``), else in two queries whatever their size (for dashboards listing
+    many enrollments)."""
+    from django.core.cache import cache
+
+    from .versions import content_generation
+
     courses = list(courses)
     if not courses:
         return {}
+    generation = content_generation()
+    keys = {course.pk: _outline_key(course, request, generation) for course in courses}
+    cached = cache.get_many(keys.values())
+    outlines = {
+        course.pk: CourseOutline(course=course, modules=cached[keys[course.pk]])
+        for course in courses
+        if keys[course.pk] in cached
+    }
+    missing = [course for course in courses if course.pk not in outlines]
+    if missing:
+        built = _build_outlines(courses=missing, request=request)
+        cache.set_many({keys[pk]: outline.modules for pk, outline in built.items()}, 24 * 3600)
+        outlines.update(built)
+    return outlines
+
+
+def _build_outlines(*, courses, request=None) -> dict[int, CourseOutline]:
     by_path = {course.path: course for course in courses}
     module_q = ModulePage.objects.none()
     lesson_q = LessonPage.objects.none()

@@ -1,0 +1,48 @@
+"""One generation token for the course tree: any page saved, published, unpublished, moved or
+deleted, or a view restriction changed, starts a new generation, and whatever is cached under
+the old one (course outlines) is simply never read again. Editors see their change on the
+next request; nothing waits for a timeout.
+
+The token lives in the cache, so every process that shares the cache (Redis in production)
+sees the same generation. The token is replaced at once and again after the commit, so a
+request that read the tree before the commit cannot leave its stale copy under the new token.
+"""
+
+from __future__ import annotations
+
+from uuid import uuid4
+
+from django.core.cache import cache
+from django.db import transaction
+
+GENERATION_KEY = "courses:generation"
+
+
+def content_generation() -> str:
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, uuid4().hex, None)
+        generation = cache.get(GENERATION_KEY) or ""
+    return generation
+
+
+def content_changed(**_kwargs) -> None:
+    cache.set(GENERATION_KEY, uuid4().hex, None)
+    transaction.on_commit(lambda: cache.set(GENERATION_KEY, uuid4().hex, None))
+
+
+def _page_saved_or_deleted(sender, instance=None, **kwargs) -> None:
+    from wagtail.models import Page, PageViewRestriction
+
+    if isinstance(instance, Page | PageViewRestriction):
+        content_changed()
+
+
+def connect() -> None:
+    from django.db.models.signals import post_delete, post_save
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    post_save.connect(_page_saved_or_deleted, dispatch_uid="courses.versions.save")
+    post_delete.connect(_page_saved_or_deleted, dispatch_uid="courses.versions.delete")
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(content_changed, dispatch_uid=f"courses.versions.{id(signal)}")

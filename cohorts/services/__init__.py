@@ -11,6 +11,7 @@ from .cohorts import (  # noqa: F401
 from .enrollment import (  # noqa: F401
     cohort_enroll,
     cohort_enroll_csv,
+    cohort_enroll_emails,
     enrollment_drop,
     enrollment_move,
     enrollment_reset_schedule,

@@ -18,6 +18,10 @@ Output-only serializers keep using DRF's fields: nothing is parsed there.
 
 from __future__ import annotations
 
+from django.conf import settings
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.forms.utils import from_current_timezone
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
@@ -115,3 +119,23 @@ class PageIdField(IdField):
     """The id of a Wagtail page (a lesson, a course): a 32-bit ``integer`` on PostgreSQL."""
 
     column_max = MAX_INT
+
+
+class ZonedDateTimeField(serializers.DateTimeField):
+    """A date and time; one without an offset (``"2027-01-12T09:00"``) is read in the zone the
+    view passes as ``context["zone"]`` (a cohort's), as the admin forms read a typed time, and
+    one with an offset is that instant. A wall-clock time that does not exist or happens twice
+    there (the DST change) is a 400, as in the admin (Django's ``from_current_timezone``)."""
+
+    def default_timezone(self):
+        return self.context.get("zone") or super().default_timezone()
+
+    def enforce_timezone(self, value):
+        if settings.USE_TZ and timezone.is_naive(value):
+            # Django's own reading of a typed time (what the admin forms do), in the zone.
+            with timezone.override(self.default_timezone()):
+                try:
+                    value = from_current_timezone(value)
+                except DjangoValidationError as error:
+                    raise serializers.ValidationError(error.messages) from None
+        return super().enforce_timezone(value)

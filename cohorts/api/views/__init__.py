@@ -9,6 +9,12 @@ from .cohorts import (  # noqa: F401
     CohortListApi,
     CohortRosterApi,
 )
+from .facilitation import (  # noqa: F401
+    CohortAnnouncementsApi,
+    CohortEnrollmentsApi,
+    CohortLiveSessionsApi,
+    ModuleScheduleApi,
+)
 from .learning import (  # noqa: F401
     LessonCompletionApi,
     LessonReflectionsApi,
@@ -17,8 +23,12 @@ from .learning import (  # noqa: F401
 )
 from .teams import (  # noqa: F401
     InvitationAcceptApi,
+    SeatRequestDeclineApi,
+    SeatRequestGrantApi,
+    SeatRequestListApi,
     TeamInvitationCreateApi,
     TeamJoinApi,
     TeamListApi,
     TeamProgressApi,
+    TeamSeatRequestsApi,
 )

@@ -170,6 +170,13 @@ def test_the_service_itself_refuses_someone_without_the_right(coach, course):
         ({"title": 42}, "title", "validation_error"),
         ({"course": 2**31 - 1}, "course", "unknown_course"),
         ({"enrollment_opens_at": "soon"}, "enrollment_opens_at", "validation_error"),
+        # Near the calendar's ends date arithmetic overflows: refused, never a 500.
+        ({"starts_on": "9999-12-30", "ends_on": "9999-12-31"}, "starts_on", "validation_error"),
+        (
+            {"enrollment_opens_at": "0001-01-01T00:00", "time_zone": "Asia/Tokyo"},
+            "enrollment_opens_at",
+            "validation_error",
+        ),
         (
             {
                 "enrollment_opens_at": "2027-01-05T09:00",
@@ -539,6 +546,7 @@ def test_scheduling_in_a_run_one_may_not_see_is_a_404(fran, outsider_cohort):
         ({"starts_at": "tomorrow"}, "starts_at"),
         ({"join_url": "not a url"}, "join_url"),
         ({"starts_at": "2099-01-01T09:00"}, "starts_at"),  # after the cohort ends
+        ({"starts_at": "0001-01-01T00:00"}, "starts_at"),
     ],
 )
 def test_bad_live_sessions_are_a_400_and_not_stored(fran, cohort, overrides, field):
@@ -612,6 +620,15 @@ def test_a_module_due_before_it_opens_is_a_400_and_unchanged(fran, cohort):
     assert_error(response, 400, field="due_on")
     after = ModuleSchedule.objects.get(pk=before.pk)
     assert (after.release_on, after.due_on) == (before.release_on, before.due_on)
+
+
+def test_a_date_near_the_calendars_end_is_a_400_not_a_500(fran, cohort):
+    module = _second_module(cohort)
+    response = signed_in(fran).patch(
+        f"{API}/cohorts/{cohort.pk}/schedule/{module.pk}/", {"due_on": "9999-12-31"}, format="json"
+    )
+    error = assert_error(response, 400, "validation_error", "due_on")
+    assert "between 1900-01-01 and 2999-12-31" in error["message"]
 
 
 def test_a_module_opening_after_the_end_is_a_400(fran, cohort):

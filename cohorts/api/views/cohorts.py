@@ -48,8 +48,8 @@ class CohortFieldsInput(serializers.Serializer):
         help_text="A self-paced track is named after its course.",
     )
     status = fields.ChoiceField(choices=CohortStatus.choices, required=False)
-    starts_on = serializers.DateField(allow_null=True, required=False)
-    ends_on = serializers.DateField(allow_null=True, required=False)
+    starts_on = fields.DateField(allow_null=True, required=False)
+    ends_on = fields.DateField(allow_null=True, required=False)
     enrollment_opens_at = fields.ZonedDateTimeField(
         allow_null=True, required=False, help_text="Without an offset: in the cohort's zone."
     )

@@ -155,8 +155,8 @@ class ModuleScheduleApi(APIView):
     permission_classes = [IsAuthenticated]
 
     class InputSerializer(serializers.Serializer):
-        release_on = serializers.DateField(allow_null=True, required=False)
-        due_on = serializers.DateField(allow_null=True, required=False)
+        release_on = fields.DateField(allow_null=True, required=False)
+        due_on = fields.DateField(allow_null=True, required=False)
         release_offset_days = fields.IntegerField(
             min_value=0, max_value=3650, required=False, help_text="Days after the start."
         )

@@ -26,6 +26,11 @@ urlpatterns = [
         name="cohort-live-sessions",
     ),
     path(
+        "cohorts/<id:cohort_id>/live-sessions/<id:session_id>/",
+        views.CohortLiveSessionApi.as_view(),
+        name="cohort-live-session",
+    ),
+    path(
         "cohorts/<id:cohort_id>/schedule/<page_id:module_id>/",
         views.ModuleScheduleApi.as_view(),
         name="cohort-module-schedule",

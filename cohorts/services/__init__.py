@@ -6,6 +6,8 @@ from .cohorts import (  # noqa: F401
     cohort_schedule_defaults,
     cohort_update,
     live_session_create,
+    live_session_delete,
+    live_session_update,
     schedule_update,
 )
 from .enrollment import (  # noqa: F401

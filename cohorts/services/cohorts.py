@@ -220,11 +220,43 @@ def live_session_create(
         join_url=join_url,
         notes=notes,
     )
-    _full_clean(session)
-    if cohort.ends_on and starts_at.date() > cohort.ends_on + timedelta(days=1):
-        raise ApplicationError("The session is after the cohort ends.", field="starts_at")
+    _check_session(session)
     session.save()
     return session
+
+
+def _check_session(session: LiveSession) -> None:
+    _full_clean(session)
+    cohort = session.cohort
+    if cohort.ends_on and session.starts_at.date() > cohort.ends_on + timedelta(days=1):
+        raise ApplicationError("The session is after the cohort ends.", field="starts_at")
+
+
+LIVE_SESSION_FIELDS = ("title", "kind", "starts_at", "duration_minutes", "join_url", "notes")
+
+
+@transaction.atomic
+def live_session_update(*, session: LiveSession, by, **fields) -> LiveSession:
+    """Change a live session's fields (those given), checked as when it was scheduled."""
+    if not can_manage_cohort(user=by, cohort=session.cohort):
+        raise PermissionDenied("Only this cohort's facilitators can change its live sessions.")
+    unknown = set(fields) - set(LIVE_SESSION_FIELDS)
+    if unknown:
+        raise TypeError(f"live_session_update() does not change {sorted(unknown)}")
+    session = LiveSession.objects.select_for_update().select_related("cohort").get(pk=session.pk)
+    for name, value in fields.items():
+        setattr(session, name, value)
+    _check_session(session)
+    session.save(update_fields=[*fields, "updated_at"])
+    return session
+
+
+@transaction.atomic
+def live_session_delete(*, session: LiveSession, by) -> None:
+    """Cancel a live session: it leaves the cohort page and the calendar feeds."""
+    if not can_manage_cohort(user=by, cohort=session.cohort):
+        raise PermissionDenied("Only this cohort's facilitators can cancel its live sessions.")
+    session.delete()
 
 
 @transaction.atomic

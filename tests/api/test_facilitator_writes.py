@@ -559,6 +559,71 @@ def test_bad_live_sessions_are_a_400_and_not_stored(fran, cohort, overrides, fie
     assert not LiveSession.objects.exists()
 
 
+@pytest.fixture
+def session(make_cohort, fran):
+    cohort = make_cohort(time_zone="America/Los_Angeles")
+    return services.live_session_create(
+        cohort=cohort,
+        by=fran,
+        title="Office hours",
+        starts_at=cohort.local_datetime(cohort.starts_on + timedelta(days=7), hour=16),
+    )
+
+
+def _session_url(session) -> str:
+    return f"{API}/cohorts/{session.cohort_id}/live-sessions/{session.pk}/"
+
+
+@pytest.mark.parametrize("who", ["fran", "admin"])
+def test_a_live_session_is_moved_in_the_cohorts_zone_and_keeps_the_rest(request, who, session):
+    day = session.cohort.starts_on + timedelta(days=8)
+    response = signed_in(request.getfixturevalue(who)).patch(
+        _session_url(session), {"starts_at": f"{day.isoformat()}T10:30"}, format="json"
+    )
+    assert response.status_code == 200, response.content
+    session.refresh_from_db()
+    local = timezone.localtime(session.starts_at, session.cohort.tz)
+    assert (local.date(), local.hour, local.minute) == (day, 10, 30)
+    assert (session.title, session.duration_minutes) == ("Office hours", 60)  # not sent
+
+
+@pytest.mark.parametrize("who", ["fran", "admin"])
+def test_a_live_session_is_cancelled(request, who, session):
+    response = signed_in(request.getfixturevalue(who)).delete(_session_url(session))
+    assert response.status_code == 204, response.content
+    assert not LiveSession.objects.exists()
+
+
+def test_a_coach_cannot_change_or_cancel_a_live_session(coach, session):
+    api = signed_in(coach)
+    assert_error(api.patch(_session_url(session), {"title": "Mine"}, format="json"), 403)
+    assert_error(api.delete(_session_url(session)), 403, "permission_denied")
+    assert LiveSession.objects.get().title == "Office hours"
+
+
+def test_a_live_session_of_another_cohort_is_a_404(fran, session, cohort, outsider_cohort):
+    api = signed_in(fran)
+    wrong_cohort = f"{API}/cohorts/{cohort.pk}/live-sessions/{session.pk}/"
+    assert_error(api.delete(wrong_cohort), 404, "not_found")
+    hidden = f"{API}/cohorts/{outsider_cohort.pk}/live-sessions/{session.pk}/"
+    assert_error(api.patch(hidden, {"title": "x"}, format="json"), 404, "not_found")
+    assert LiveSession.objects.exists()
+
+
+def test_a_bad_change_to_a_live_session_is_a_400_and_unchanged(fran, session):
+    api = signed_in(fran)
+    response = api.patch(
+        _session_url(session), {"title": "Moved", "duration_minutes": 601}, format="json"
+    )
+    assert_error(response, 400, "validation_error", "duration_minutes")
+    late = (session.cohort.ends_on + timedelta(days=5)).isoformat()
+    response = api.patch(
+        _session_url(session), {"title": "Moved", "starts_at": f"{late}T09:00"}, format="json"
+    )
+    assert_error(response, 400, field="starts_at")
+    assert LiveSession.objects.get().title == "Office hours"
+
+
 # --- PATCH /cohorts/{id}/schedule/{module_id}/ ------------------------------------------------
 
 
@@ -826,6 +891,7 @@ def test_a_bad_target_is_a_400(lead, member, hours):
         ("post", "/api/v1/cohorts/{cohort_id}/enrollments/"),
         ("post", "/api/v1/cohorts/{cohort_id}/announcements/"),
         ("post", "/api/v1/cohorts/{cohort_id}/live-sessions/"),
+        ("patch", "/api/v1/cohorts/{cohort_id}/live-sessions/{session_id}/"),
         ("patch", "/api/v1/cohorts/{cohort_id}/schedule/{module_id}/"),
         ("post", "/api/v1/teams/{team_id}/seat-requests/"),
         ("post", "/api/v1/seat-requests/{request_id}/grant/"),

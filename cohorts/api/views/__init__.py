@@ -12,6 +12,7 @@ from .cohorts import (  # noqa: F401
 from .facilitation import (  # noqa: F401
     CohortAnnouncementsApi,
     CohortEnrollmentsApi,
+    CohortLiveSessionApi,
     CohortLiveSessionsApi,
     ModuleScheduleApi,
 )

@@ -1,7 +1,7 @@
 """What a cohort's facilitators (and administrators) do on its dashboard, for a district's own
-systems: enroll a list of emails, post an announcement, schedule a live session, move a
-module's dates. Each calls the service the dashboard and the admin call, so the rights, the
-rules and their messages are the same, and a refusal writes nothing.
+systems: enroll a list of emails, post an announcement, schedule, change or cancel a live
+session, move a module's dates. Each calls the service the dashboard and the admin call, so the
+rights, the rules and their messages are the same, and a refusal writes nothing.
 
 A cohort the person may not see is a 404; one they see but do not facilitate is a 403."""
 
@@ -145,6 +145,41 @@ class CohortLiveSessionsApi(APIView):
         )
         output = LiveSessionSerializer(session, context={"show_join_links": True})
         return Response(output.data, status=status.HTTP_201_CREATED)
+
+
+class CohortLiveSessionApi(APIView):
+    """Change (PATCH: the fields sent) or cancel (DELETE) one of the cohort's live sessions.
+    A session of another cohort is a 404."""
+
+    permission_classes = [IsAuthenticated]
+
+    def _session(self, request, cohort_id: int, session_id: int) -> LiveSession:
+        cohort = _managed_cohort(request, cohort_id)
+        session = cohort.live_sessions.filter(pk=session_id).first()
+        if session is None:
+            raise NotFound("This cohort has no such live session.")
+        session.cohort = cohort
+        return session
+
+    @extend_schema(
+        request=CohortLiveSessionsApi.InputSerializer, responses={200: LiveSessionSerializer}
+    )
+    def patch(self, request, cohort_id: int, session_id: int):
+        session = self._session(request, cohort_id, session_id)
+        data = CohortLiveSessionsApi.InputSerializer(
+            data=request.data, partial=True, context={"zone": session.cohort.tz}
+        )
+        data.is_valid(raise_exception=True)
+        session = services.live_session_update(
+            session=session, by=request.user, **data.validated_data
+        )
+        return Response(LiveSessionSerializer(session, context={"show_join_links": True}).data)
+
+    @extend_schema(request=None, responses={204: None})
+    def delete(self, request, cohort_id: int, session_id: int):
+        session = self._session(request, cohort_id, session_id)
+        services.live_session_delete(session=session, by=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
 
 
 class ModuleScheduleApi(APIView):

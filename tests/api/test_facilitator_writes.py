@@ -168,6 +168,7 @@ def test_the_service_itself_refuses_someone_without_the_right(coach, course):
         ({"capacity": 0}, "capacity", "validation_error"),
         ({"capacity": "many"}, "capacity", "validation_error"),
         ({"title": 42}, "title", "validation_error"),
+        ({"title": "  "}, "title", "invalid"),  # a facilitated run needs one
         ({"course": 2**31 - 1}, "course", "unknown_course"),
         ({"enrollment_opens_at": "soon"}, "enrollment_opens_at", "validation_error"),
         # Near the calendar's ends date arithmetic overflows: refused, never a 500.

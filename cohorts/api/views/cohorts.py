@@ -150,9 +150,7 @@ class CohortListApi(PagedListMixin, APIView):
         data = CohortSerializer(page, many=True, context={"mine": mine}).data
         return self.paginated_response(data)
 
-    @extend_schema(
-        request=InputSerializer, responses={201: CohortDetailSerializer, **errors(403, 404)}
-    )
+    @extend_schema(request=InputSerializer, responses={201: CohortDetailSerializer, **errors(403)})
     def post(self, request):
         if not request.user.has_perm("cohorts.add_cohort"):
             # cohort_create refuses too; refusing first keeps a 400 on the body from hiding it.

@@ -315,12 +315,23 @@ def test_a_time_without_an_offset_is_in_the_saved_zone(fran, make_cohort):
     assert cohort.enrollment_closes_at == datetime(2027, 7, 1, 16, tzinfo=UTC)  # EDT = UTC-4
 
 
-def test_a_wall_clock_time_that_does_not_exist_there_is_a_400(fran, make_cohort):
+@pytest.mark.parametrize(
+    "moment",
+    [
+        "2027-03-14T02:30",  # clocks jump from 02:00 to 03:00 that night: it never happens
+        "2027-11-07T01:30",  # clocks fall back from 02:00 to 01:00: it happens twice
+    ],
+)
+def test_a_wall_clock_time_that_does_not_exist_or_is_ambiguous_there_is_a_400(
+    fran, make_cohort, moment
+):
     cohort = make_cohort(time_zone="America/Chicago")
-    response = signed_in(fran).patch(  # clocks jump from 02:00 to 03:00 that night
-        f"{API}/cohorts/{cohort.pk}/", {"enrollment_closes_at": "2027-03-14T02:30"}, format="json"
+    response = signed_in(fran).patch(
+        f"{API}/cohorts/{cohort.pk}/", {"enrollment_closes_at": moment}, format="json"
     )
     assert_error(response, 400, "validation_error", "enrollment_closes_at")
+    cohort.refresh_from_db()
+    assert cohort.enrollment_closes_at is None
 
 
 def test_facilitators_are_replaced_only_when_sent(fran, other_facilitator, cohort):

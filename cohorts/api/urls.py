@@ -53,6 +53,7 @@ urlpatterns = [
     ),
     path("teams/", views.TeamListApi.as_view(), name="team-list"),
     path("teams/join/<str:token>/", views.TeamJoinApi.as_view(), name="team-join"),
+    path("teams/<id:team_id>/", views.TeamSeatsApi.as_view(), name="team-seats"),
     path("teams/<id:team_id>/progress/", views.TeamProgressApi.as_view(), name="team-progress"),
     path(
         "teams/<id:team_id>/invitations/",

@@ -53,6 +53,7 @@ from .rights import (  # noqa: F401
     facilitators_choosable,
     is_team_lead,
     teams_led_by,
+    teams_seats_changeable_by,
 )
 from .schedules import (  # noqa: F401
     LessonAccess,

@@ -61,3 +61,14 @@ def facilitators_choosable(*, by, cohort: Cohort | None = None):
     if getattr(by, "is_authenticated", False):
         people |= Q(pk=by.pk)
     return get_user_model().objects.filter(people).distinct()
+
+
+def teams_seats_changeable_by(*, user):
+    """Teams whose seats this person may set: every team for an administrator (staff), the
+    teams of the cohorts they facilitate for a facilitator (as ``can_decide_seats``)."""
+    if not getattr(user, "is_authenticated", False):
+        return Team.objects.none()
+    teams = Team.objects.select_related("organization", "cohort", "cohort__course")
+    if user.is_staff or user.is_superuser:
+        return teams
+    return teams.filter(cohort__in=cohorts_managed_by(user=user))

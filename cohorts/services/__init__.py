@@ -28,6 +28,8 @@ from .seats import (  # noqa: F401
     seat_request_create,
     seat_request_decline,
     seat_request_grant,
+    team_check_seats,
+    team_seats_set,
 )
 from .teams import (  # noqa: F401
     calendar_feed_rotate,

@@ -853,6 +853,55 @@ def test_a_decided_request_is_no_longer_waiting(fran, seat_request):
     assert_error(response, 404, "not_found")
 
 
+@pytest.mark.parametrize("who", ["fran", "admin"])
+def test_a_teams_seats_are_set_and_waiting_invitees_take_the_new_ones(
+    request, who, team, lead, member, make_user
+):
+    services.team_invite(team=team, email="wes@example.org", by=lead)  # the last free seat…
+    services.team_join(token=team.join_token, user=make_user("nia"))  # …taken by someone else
+    waiting = make_user("wes")  # signed up while the team was full: waits for a seat
+    response = signed_in(request.getfixturevalue(who)).patch(
+        f"{API}/teams/{team.pk}/", {"seats": 4}, format="json"
+    )
+    assert response.status_code == 200, response.content
+    assert response.json()["seats"] == 4
+    team.refresh_from_db()
+    assert team.seats == 4
+    assert Enrollment.objects.get(user=waiting).team_id == team.pk
+
+
+def test_a_lead_asks_rather_than_sets_and_an_outsider_gets_a_404(lead, coach, team):
+    response = signed_in(lead).patch(f"{API}/teams/{team.pk}/", {"seats": 5}, format="json")
+    assert_error(response, 403, "permission_denied")
+    response = signed_in(coach).patch(f"{API}/teams/{team.pk}/", {"seats": 5}, format="json")
+    assert_error(response, 404, "not_found")
+    team.refresh_from_db()
+    assert team.seats == 2
+
+
+@pytest.mark.parametrize(
+    "seats,code",
+    [
+        (0, "validation_error"),
+        ("3", None),  # a string of digits is a number (form posts are text)
+        (True, "validation_error"),
+        (1, "seats_below_members"),  # two members hold seats
+        (25, "capacity_below_enrollment"),  # capacity 20
+    ],
+)
+def test_team_seats_outside_the_rules_are_a_400_and_unchanged(
+    fran, team, member, make_user, seats, code
+):
+    services.team_join(token=team.join_token, user=make_user("nia"))
+    response = signed_in(fran).patch(f"{API}/teams/{team.pk}/", {"seats": seats}, format="json")
+    if code is None:
+        assert response.status_code == 200, response.content
+        return
+    assert_error(response, 400, code)
+    team.refresh_from_db()
+    assert team.seats == 2
+
+
 # --- PUT /practice/targets/{coach_id}/ --------------------------------------------------------
 
 
@@ -906,6 +955,7 @@ def test_a_bad_target_is_a_400(lead, member, hours):
         ("patch", "/api/v1/cohorts/{cohort_id}/live-sessions/{session_id}/"),
         ("patch", "/api/v1/cohorts/{cohort_id}/schedule/{module_id}/"),
         ("post", "/api/v1/teams/{team_id}/seat-requests/"),
+        ("patch", "/api/v1/teams/{team_id}/"),
         ("post", "/api/v1/seat-requests/{request_id}/grant/"),
         ("post", "/api/v1/seat-requests/{request_id}/decline/"),
         ("put", "/api/v1/practice/targets/{coach_id}/"),

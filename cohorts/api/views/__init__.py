@@ -32,4 +32,5 @@ from .teams import (  # noqa: F401
     TeamListApi,
     TeamProgressApi,
     TeamSeatRequestsApi,
+    TeamSeatsApi,
 )

@@ -19,6 +19,8 @@ from ...services.seats import MAX_SEATS_PER_REQUEST
 from ..serializers import EnrollmentSerializer, LearnerProgressSerializer, TeamSerializer
 from ._common import _enrollment_response, _my_team
 
+MAX_TEAM_SEATS = 10_000
+
 # --- teams and invitations --------------------------------------------------------------------
 
 
@@ -145,6 +147,37 @@ def _decidable_request(request, request_id: int):
     if seat_request is None:
         raise NotFound("No such request waiting for an answer.")
     return seat_request
+
+
+class TeamSeatsApi(APIView):
+    """Set a team's seats, as whoever may reserve them (a facilitator of the cohort, an
+    administrator): within the cohort's capacity and never below the seats its members hold;
+    more seats enroll the invitees who signed up while the team was full. A member or lead of
+    the team gets 403 (leads ask: ``seat-requests/``); anyone else 404."""
+
+    permission_classes = [IsAuthenticated]
+
+    class InputSerializer(serializers.Serializer):
+        seats = fields.IntegerField(min_value=1, max_value=MAX_TEAM_SEATS)
+
+        class Meta:
+            ref_name = "TeamSeatsInput"
+
+    @extend_schema(request=InputSerializer, responses={200: TeamSerializer})
+    def patch(self, request, team_id: int):
+        team = selectors.teams_seats_changeable_by(user=request.user).filter(pk=team_id).first()
+        if team is None:
+            _my_team(request, team_id)  # 404 unless they belong to it
+            raise PermissionDenied(
+                "Only a facilitator of this cohort or an administrator can "
+                "change a team's seats; a lead asks for more."
+            )
+        data = self.InputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        team = services.team_seats_set(
+            team=team, seats=data.validated_data["seats"], by=request.user
+        )
+        return Response(TeamSerializer(team).data)
 
 
 class TeamSeatRequestsApi(APIView):

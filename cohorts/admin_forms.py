@@ -11,20 +11,17 @@ import copy
 import zoneinfo
 
 from django import forms
-from django.contrib.auth import get_user_model
-from django.db.models import Q
 from django.forms.models import construct_instance
 from django.utils import timezone
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from accounts.models import Role
 from cms.errors import ApplicationError
 from core.time_zones import time_zone_names, zone_label, zone_or_none
 from courses.models import ModulePage
 
 from .models import Cohort, ModuleSchedule, Pace
-from .selectors import cohorts_managed_by
-from .services.cohorts import cohort_check_capacity, cohort_check_schedule
+from .selectors import cohorts_managed_by, facilitators_choosable
+from .services.cohorts import KEEP_YOURSELF, cohort_check_capacity, cohort_check_schedule
 
 
 def add_application_error(form: forms.BaseForm, error: ApplicationError) -> None:
@@ -149,17 +146,11 @@ class CohortAdminForm(WagtailAdminModelForm):
     def _limit_facilitator_choices(self, user) -> None:
         # Offer facilitators and staff, not every coach on the platform; keep whoever is
         # already on the cohort so saving never drops them for being "not a valid choice".
-        people = Q(role=Role.FACILITATOR) | Q(is_staff=True)
-        if self.instance.pk:
-            people |= Q(facilitated_cohorts=self.instance)
-        if user is not None:
-            people |= Q(pk=user.pk)
         old = self.fields["facilitators"]
         self.fields["facilitators"] = FacilitatorChoiceField(
-            queryset=get_user_model()
-            .objects.filter(people)
-            .distinct()
-            .order_by("display_name", "username"),
+            queryset=facilitators_choosable(by=user, cohort=self.instance).order_by(
+                "display_name", "username"
+            ),
             required=old.required,
             label=old.label,
             help_text="Facilitators see and manage this cohort, in the admin and on the site.",
@@ -175,11 +166,7 @@ class CohortAdminForm(WagtailAdminModelForm):
         user = self.for_user
         chosen = cleaned_data.get("facilitators")
         if user is not None and not user.is_superuser and chosen is not None and user not in chosen:
-            self.add_error(
-                "facilitators",
-                "Keep yourself among the facilitators, or ask an administrator to hand this "
-                "cohort over; otherwise you could no longer open it.",
-            )
+            self.add_error("facilitators", KEEP_YOURSELF)
         if self._errors:
             return cleaned_data  # the rules below need a whole, valid cohort
 

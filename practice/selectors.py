@@ -362,3 +362,19 @@ def lead_aggregates(
             )
         out.append(TeamAggregate(team=team, months=starts, totals=totals, members=rows))
     return out
+
+
+def coach_led_by(*, user, coach_id: int):
+    """A member of one of the teams ``user`` leads, or None: whose target a lead may set."""
+    from cohorts.models import TeamMembership
+
+    membership = (
+        TeamMembership.objects.filter(
+            user_id=coach_id,
+            role=TeamMembership.Role.MEMBER,
+            team__in=teams_led_by(user=user).values("pk"),
+        )
+        .select_related("user")
+        .first()
+    )
+    return membership.user if membership else None

@@ -228,6 +228,11 @@ SPECTACULAR_SETTINGS = {
         "id": {"type": "integer", "minimum": 1, "maximum": 2**63 - 1},
         "page_id": {"type": "integer", "minimum": 1, "maximum": 2**31 - 1},
     },
+    # A cohort's status beside a learner's (on_track…): each enum keeps a name of its own.
+    "ENUM_NAME_OVERRIDES": {
+        "CohortStatusEnum": "cohorts.models.CohortStatus",
+        "StatusEnum": ["on_track", "catching_up", "behind"],
+    },
     # Served by the app itself (drf-spectacular-sidecar): no CDN on closed networks.
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",

@@ -10,7 +10,7 @@ from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet
 from core.time_zones import time_zone_names
 
 from ..models import Organization, Team, TeamMembership
-from ..services.cohorts import cohort_check_capacity
+from ..services.seats import team_check_seats
 from ._common import ApplicationErrorMixin
 
 
@@ -34,12 +34,13 @@ class OrganizationViewSet(SnippetViewSet):
 
 
 class TeamSeatsCheckMixin(ApplicationErrorMixin):
-    """Team seats count against the cohort's capacity: check it with the new seats saved,
-    in the same transaction, so a refusal leaves nothing behind."""
+    """Team seats count against the cohort's capacity and cannot drop below those its members
+    hold: check them with the new seats saved, in the same transaction, so a refusal leaves
+    nothing behind (``team_check_seats``, as the API's ``team_seats_set``)."""
 
     def save_instance(self):
         team = super().save_instance()
-        cohort_check_capacity(cohort=team.cohort)
+        team_check_seats(team=team)
         return team
 
 

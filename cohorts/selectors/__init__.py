@@ -50,8 +50,10 @@ from .rights import (  # noqa: F401
     can_decide_seats,
     can_manage_cohort,
     cohorts_managed_by,
+    facilitators_choosable,
     is_team_lead,
     teams_led_by,
+    teams_seats_changeable_by,
 )
 from .schedules import (  # noqa: F401
     LessonAccess,

@@ -6,11 +6,14 @@ from .cohorts import (  # noqa: F401
     cohort_schedule_defaults,
     cohort_update,
     live_session_create,
+    live_session_delete,
+    live_session_update,
     schedule_update,
 )
 from .enrollment import (  # noqa: F401
     cohort_enroll,
     cohort_enroll_csv,
+    cohort_enroll_emails,
     enrollment_drop,
     enrollment_move,
     enrollment_reset_schedule,
@@ -25,6 +28,8 @@ from .seats import (  # noqa: F401
     seat_request_create,
     seat_request_decline,
     seat_request_grant,
+    team_check_seats,
+    team_seats_set,
 )
 from .teams import (  # noqa: F401
     calendar_feed_rotate,

@@ -81,7 +81,17 @@ def cohort_create(
 ) -> Cohort:
     """Open a cohort of a course. A facilitated cohort gets a module schedule of one module
     a week from the start, which the facilitator can then adjust. A self-paced track is
-    named after its course (``title`` is ignored)."""
+    named after its course (``title`` is ignored).
+
+    ``by`` is who asks (the API); ``None`` is the platform itself (the demo, imports). A
+    person needs the right the admin's "add cohort" needs (the Facilitators group has it),
+    and someone who is not an administrator stays among the cohort's facilitators, as the
+    admin form insists, so they can still open what they made."""
+    if by is not None:
+        if not by.has_perm("cohorts.add_cohort"):
+            raise PermissionDenied("You may not open cohorts.")
+        facilitators = list(facilitators) or ([] if by.is_superuser else [by])
+        _check_keeps_self(by=by, facilitators=facilitators)
     if pace == Pace.SELF_PACED and Cohort.objects.filter(course=course, pace=pace).exists():
         raise ApplicationError(
             f"“{course.title}” already has a self-paced track.", code="duplicate_self_paced"
@@ -99,6 +109,17 @@ def cohort_create(
         cohort.facilitators.set(facilitators)
     cohort_schedule_defaults(cohort=cohort)
     return cohort
+
+
+KEEP_YOURSELF = (
+    "Keep yourself among the facilitators, or ask an administrator to hand this cohort over; "
+    "otherwise you could no longer open it."
+)
+
+
+def _check_keeps_self(*, by, facilitators) -> None:
+    if not by.is_superuser and by.pk not in {person.pk for person in facilitators}:
+        raise ApplicationError(KEEP_YOURSELF, field="facilitators", code="keep_yourself")
 
 
 @transaction.atomic
@@ -122,7 +143,10 @@ def cohort_schedule_defaults(*, cohort: Cohort) -> list[ModuleSchedule]:
 
 
 @transaction.atomic
-def cohort_update(*, cohort: Cohort, by, **fields) -> Cohort:
+def cohort_update(*, cohort: Cohort, by, facilitators=None, **fields) -> Cohort:
+    """Change a cohort's own fields (and, with ``facilitators``, who runs it), checked as the
+    admin form checks them: single-row rules, capacity against the seats taken, no module
+    opening after the end."""
     if not can_manage_cohort(user=by, cohort=cohort):
         raise PermissionDenied("Only this cohort's facilitators can change it.")
     cohort = Cohort.objects.select_for_update().get(pk=cohort.pk)
@@ -132,6 +156,9 @@ def cohort_update(*, cohort: Cohort, by, **fields) -> Cohort:
     cohort_check_capacity(cohort=cohort)
     cohort_check_schedule(cohort=cohort)
     cohort.save(update_fields=[*fields, "updated_at"])  # updated_at: the calendars' DTSTAMP
+    if facilitators is not None:
+        _check_keeps_self(by=by, facilitators=facilitators)
+        cohort.facilitators.set(facilitators)
     return cohort
 
 
@@ -193,11 +220,43 @@ def live_session_create(
         join_url=join_url,
         notes=notes,
     )
-    _full_clean(session)
-    if cohort.ends_on and starts_at.date() > cohort.ends_on + timedelta(days=1):
-        raise ApplicationError("The session is after the cohort ends.", field="starts_at")
+    _check_session(session)
     session.save()
     return session
+
+
+def _check_session(session: LiveSession) -> None:
+    _full_clean(session)
+    cohort = session.cohort
+    if cohort.ends_on and session.starts_at.date() > cohort.ends_on + timedelta(days=1):
+        raise ApplicationError("The session is after the cohort ends.", field="starts_at")
+
+
+LIVE_SESSION_FIELDS = ("title", "kind", "starts_at", "duration_minutes", "join_url", "notes")
+
+
+@transaction.atomic
+def live_session_update(*, session: LiveSession, by, **fields) -> LiveSession:
+    """Change a live session's fields (those given), checked as when it was scheduled."""
+    if not can_manage_cohort(user=by, cohort=session.cohort):
+        raise PermissionDenied("Only this cohort's facilitators can change its live sessions.")
+    unknown = set(fields) - set(LIVE_SESSION_FIELDS)
+    if unknown:
+        raise TypeError(f"live_session_update() does not change {sorted(unknown)}")
+    session = LiveSession.objects.select_for_update().select_related("cohort").get(pk=session.pk)
+    for name, value in fields.items():
+        setattr(session, name, value)
+    _check_session(session)
+    session.save(update_fields=[*fields, "updated_at"])
+    return session
+
+
+@transaction.atomic
+def live_session_delete(*, session: LiveSession, by) -> None:
+    """Cancel a live session: it leaves the cohort page and the calendar feeds."""
+    if not can_manage_cohort(user=by, cohort=session.cohort):
+        raise PermissionDenied("Only this cohort's facilitators can cancel its live sessions.")
+    session.delete()
 
 
 @transaction.atomic

@@ -307,10 +307,22 @@ def parse_email_csv(text: str) -> list[str]:
 
 @transaction.atomic
 def cohort_enroll_csv(*, cohort: Cohort, text: str, by) -> CsvEnrollReport:
-    """Enroll a list of emails; unknown ones get an invitation that enrolls on sign-up."""
+    """Enroll a pasted or uploaded list of emails (see ``cohort_enroll_emails``)."""
     if not can_manage_cohort(user=by, cohort=cohort):
         raise PermissionDenied("Only this cohort's facilitators can enroll a list of learners.")
-    addresses = parse_email_csv(text)
+    return cohort_enroll_emails(cohort=cohort, addresses=parse_email_csv(text), by=by)
+
+
+@transaction.atomic
+def cohort_enroll_emails(*, cohort: Cohort, addresses: list[str], by) -> CsvEnrollReport:
+    """Enroll a list of (valid) email addresses, as the dashboard's list form does: known
+    people are enrolled (or waitlisted), unknown ones get an invitation that enrolls them on
+    sign-up. All or nothing: a refusal for one address (the cohort is closed…) enrolls no one."""
+    if not can_manage_cohort(user=by, cohort=cohort):
+        raise PermissionDenied("Only this cohort's facilitators can enroll a list of learners.")
+    addresses = list(dict.fromkeys(address.strip().lower() for address in addresses))
+    if not addresses:
+        raise ApplicationError("The list has no email addresses.", field="emails", code="empty")
     User = get_user_model()
     users = {u.email.lower(): u for u in User.objects.filter(email__in=addresses)}
     # Case-insensitive fallback for addresses stored with capitals.

@@ -14,8 +14,9 @@ from django.utils import timezone
 from cms.errors import ApplicationError, PermissionDenied
 
 from .. import emails
-from ..models import Invitation, SeatRequest, Team, TeamMembership
+from ..models import Enrollment, EnrollmentStatus, Invitation, SeatRequest, Team, TeamMembership
 from ..selectors import can_decide_seats, is_team_lead, team_seats_free
+from .cohorts import cohort_check_capacity
 from .enrollment import _lock, general_seats_free
 from .teams import invitation_accept
 
@@ -132,6 +133,43 @@ def seat_request_decline(*, seat_request: SeatRequest, by, reason: str = "") -> 
         },
     )
     return seat_request
+
+
+def team_check_seats(*, team: Team) -> None:
+    """A team's seats as saved (in the caller's transaction): at least one, never fewer than
+    its active members hold, and within the cohort's capacity. The admin's team form and
+    ``team_seats_set`` both run it."""
+    if team.seats < 1:
+        raise ApplicationError("A team reserves at least one seat.", field="seats")
+    held = Enrollment.objects.filter(team=team, status=EnrollmentStatus.ACTIVE).count()
+    if team.seats < held:
+        raise ApplicationError(
+            f"{held} members of {team.name} hold seats: keep at least {held}.",
+            field="seats",
+            code="seats_below_members",
+        )
+    cohort_check_capacity(cohort=team.cohort)
+
+
+@transaction.atomic
+def team_seats_set(*, team: Team, seats: int, by) -> Team:
+    """Set a team's seats directly, as whoever may reserve them does (``team_create``: a
+    facilitator of the cohort or an administrator). More seats enroll the team's invitees
+    who signed up while it was full, as a granted request does; the leads are not emailed
+    (nobody asked)."""
+    if not can_decide_seats(user=by, team=team):
+        raise PermissionDenied(
+            "Only a facilitator of this cohort or an administrator can change a team's seats."
+        )
+    _lock(team.cohort)
+    team = Team.objects.select_for_update().select_related("cohort").get(pk=team.pk)
+    more = seats > team.seats
+    team.seats = seats
+    team.save(update_fields=["seats"])
+    team_check_seats(team=team)
+    if more:
+        _seat_waiting_invitees(team)
+    return team
 
 
 def _seat_waiting_invitees(team: Team) -> list:

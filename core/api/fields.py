@@ -18,6 +18,12 @@ Output-only serializers keep using DRF's fields: nothing is parsed there.
 
 from __future__ import annotations
 
+from datetime import date
+
+from django.conf import settings
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.forms.utils import from_current_timezone
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
@@ -115,3 +121,53 @@ class PageIdField(IdField):
     """The id of a Wagtail page (a lesson, a course): a 32-bit ``integer`` on PostgreSQL."""
 
     column_max = MAX_INT
+
+
+EARLIEST_DAY = date(1900, 1, 1)
+LATEST_DAY = date(2999, 12, 31)
+_DAY_RANGE = {"out_of_range": _("Give a date between {start} and {end}.")}
+
+
+def _fail_out_of_range(field) -> None:
+    field.fail("out_of_range", start=EARLIEST_DAY.isoformat(), end=LATEST_DAY.isoformat())
+
+
+class DateField(serializers.DateField):
+    """A calendar day from 1900 to 2999: a day near the calendar's ends overflows the
+    arithmetic done on it (a module released 21 days after 9999-12-30) into a 500."""
+
+    default_error_messages = _DAY_RANGE
+
+    def to_internal_value(self, value):
+        day = super().to_internal_value(value)
+        if not EARLIEST_DAY <= day <= LATEST_DAY:
+            _fail_out_of_range(self)
+        return day
+
+
+class ZonedDateTimeField(serializers.DateTimeField):
+    """A date and time; one without an offset (``"2027-01-12T09:00"``) is read in the zone the
+    view passes as ``context["zone"]`` (a cohort's), as the admin forms read a typed time, and
+    one with an offset is that instant. A wall-clock time that does not exist or happens twice
+    there (the DST change) is a 400, as in the admin (Django's ``from_current_timezone``)."""
+
+    default_error_messages = _DAY_RANGE
+
+    def default_timezone(self):
+        return self.context.get("zone") or super().default_timezone()
+
+    def to_internal_value(self, value):
+        moment = super().to_internal_value(value)
+        if not EARLIEST_DAY <= moment.date() <= LATEST_DAY:  # else UTC overflows on saving
+            _fail_out_of_range(self)
+        return moment
+
+    def enforce_timezone(self, value):
+        if settings.USE_TZ and timezone.is_naive(value):
+            # Django's own reading of a typed time (what the admin forms do), in the zone.
+            with timezone.override(self.default_timezone()):
+                try:
+                    value = from_current_timezone(value)
+                except DjangoValidationError as error:
+                    raise serializers.ValidationError(error.messages) from None
+        return super().enforce_timezone(value)

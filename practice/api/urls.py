@@ -20,5 +20,6 @@ urlpatterns = [
     path("practice/summary/", views.SummaryApi.as_view(), name="practice-summary"),
     path("practice/teams/", views.TeamAggregateListApi.as_view(), name="practice-team-list"),
     path("practice/teams/<id:pk>/", views.TeamAggregateApi.as_view(), name="practice-team"),
+    path("practice/targets/<id:coach_id>/", views.TargetApi.as_view(), name="practice-target"),
     path("practice/feedback/", views.FeedbackSubmitApi.as_view(), name="practice-feedback"),
 ]

@@ -17,13 +17,14 @@ from rest_framework.views import APIView
 
 from cms.api.pagination import PagedListMixin
 from cms.api.schema import errors
-from cms.errors import ApplicationError, NotFound
+from cms.errors import ApplicationError, NotFound, PermissionDenied
 from core.api import fields
 from courses.models import LessonPage
 
 from .. import selectors, services
 from ..models import GradeBand, Kind, PracticeEntry
 from ..services.entries import MAX_TAG_LENGTH, MAX_TAGS, MAX_TEACHERS
+from ..services.targets import MAX_TARGET
 
 MONTHS = OpenApiParameter("months", int, description="How many months, ending this month (1–24).")
 
@@ -376,3 +377,46 @@ class FeedbackSubmitApi(APIView):
             ip=request.META.get("REMOTE_ADDR") or None,
         )
         return Response({"ok": True}, status=status.HTTP_201_CREATED)
+
+
+class TargetApi(APIView):
+    """Leads: set (or clear, with ``null``) the hours a month a member of your team owes, as
+    the team page's target form does. Someone who leads no team gets 403; a coach who is not
+    a member of a team you lead, 404."""
+
+    permission_classes = [IsAuthenticated]
+
+    class InputSerializer(serializers.Serializer):
+        hours = serializers.DecimalField(
+            max_digits=4,
+            decimal_places=1,
+            allow_null=True,
+            help_text=f"More than 0 and at most {MAX_TARGET} hours a month; null clears it.",
+        )
+
+        class Meta:
+            ref_name = "PracticeTargetInput"
+
+    class OutputSerializer(serializers.Serializer):
+        coach_id = serializers.IntegerField(source="user_id")
+        hours = serializers.DecimalField(
+            source="monthly_target_hours", max_digits=4, decimal_places=1, allow_null=True
+        )
+        set_at = serializers.DateTimeField(source="target_set_at")
+
+        class Meta:
+            ref_name = "PracticeTarget"
+
+    @extend_schema(request=InputSerializer, responses={200: OutputSerializer})
+    def put(self, request, coach_id: int):
+        if not selectors.teams_led_by(user=request.user).exists():
+            raise PermissionDenied("Only team leads set their members' monthly targets.")
+        coach = selectors.coach_led_by(user=request.user, coach_id=coach_id)
+        if coach is None:
+            raise NotFound("No such member of a team you lead.")
+        data = self.InputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        row = services.practice_target_set(
+            coach=coach, hours=data.validated_data["hours"], by=request.user
+        )
+        return Response(self.OutputSerializer(row).data)

@@ -485,3 +485,30 @@ def test_team_seats_beyond_capacity_are_refused(client, superuser, cohort):
     response = client.post(url(Team, "add"), data)
     assert response.status_code == 302
     assert Team.objects.get().seats == 8
+
+
+def test_team_seats_below_those_its_members_hold_are_refused(
+    client, superuser, cohort, facilitator, make_user
+):
+    organization = services.organization_create(name="Riverside Unified")
+    team = services.team_create(
+        organization=organization, cohort=cohort, name="Riverside", seats=3, by=facilitator
+    )
+    for name in ("ana", "bo"):
+        services.team_join(token=team.join_token, user=make_user(name))
+    client.force_login(superuser)
+    data = form_data(client, url(Team, "edit", team.pk))
+
+    data["seats"] = "1"
+    response = client.post(url(Team, "edit", team.pk), data)
+    assert response.status_code == 200
+    assert response.context["form"].errors["seats"] == [
+        "2 members of Riverside hold seats: keep at least 2."
+    ]
+    team.refresh_from_db()
+    assert team.seats == 3
+
+    data["seats"] = "2"
+    assert client.post(url(Team, "edit", team.pk), data).status_code == 302
+    team.refresh_from_db()
+    assert team.seats == 2

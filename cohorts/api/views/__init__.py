@@ -9,6 +9,13 @@ from .cohorts import (  # noqa: F401
     CohortListApi,
     CohortRosterApi,
 )
+from .facilitation import (  # noqa: F401
+    CohortAnnouncementsApi,
+    CohortEnrollmentsApi,
+    CohortLiveSessionApi,
+    CohortLiveSessionsApi,
+    ModuleScheduleApi,
+)
 from .learning import (  # noqa: F401
     LessonCompletionApi,
     LessonReflectionsApi,
@@ -17,8 +24,13 @@ from .learning import (  # noqa: F401
 )
 from .teams import (  # noqa: F401
     InvitationAcceptApi,
+    SeatRequestDeclineApi,
+    SeatRequestGrantApi,
+    SeatRequestListApi,
     TeamInvitationCreateApi,
     TeamJoinApi,
     TeamListApi,
     TeamProgressApi,
+    TeamSeatRequestsApi,
+    TeamSeatsApi,
 )

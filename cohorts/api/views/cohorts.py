@@ -1,10 +1,12 @@
-"""Cohorts: list and detail, enroll and drop, and the facilitators' roster."""
+"""Cohorts: list and detail, enroll and drop, and the facilitators' roster; opening (POST)
+and changing (PATCH) a cohort run, for facilitators and administrators."""
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.utils import extend_schema
-from rest_framework import serializers
-from rest_framework.permissions import AllowAny, IsAuthenticated
+from rest_framework import serializers, status
+from rest_framework.permissions import IsAuthenticated, IsAuthenticatedOrReadOnly
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -12,25 +14,109 @@ from cms.api.pagination import PagedListMixin
 from cms.api.schema import errors
 from cms.errors import ApplicationError, NotFound, PermissionDenied
 from core.api import fields
+from core.time_zones import validate_time_zone, zone_or_none
 from courses.selectors import course_list
 
 from ... import selectors, services
-from ...models import EnrollmentStatus, Pace
+from ...models import Cohort, CohortStatus, EnrollmentStatus, Pace
 from ..serializers import (
     CohortDetailSerializer,
     CohortSerializer,
     EnrollmentSerializer,
     RosterSerializer,
 )
-from ._common import _enrollment_response, _visible_cohort
+from ._common import (
+    _enrollment_response,
+    _facilitators,
+    _managed_cohort,
+    _visible_cohort,
+    _zone_of_input,
+)
+
+MAX_FACILITATORS = 50
+SMALL_INT = 32767  # a PositiveSmallIntegerField's largest value
+
+
+class CohortFieldsInput(serializers.Serializer):
+    """A cohort run's fields as the admin's cohort form edits them (the course and the pace
+    only when opening one). Times without an offset are in the cohort's zone."""
+
+    title = fields.CharField(
+        max_length=Cohort._meta.get_field("title").max_length,
+        allow_blank=True,
+        required=False,
+        help_text="A self-paced track is named after its course.",
+    )
+    status = fields.ChoiceField(choices=CohortStatus.choices, required=False)
+    starts_on = fields.DateField(allow_null=True, required=False)
+    ends_on = fields.DateField(allow_null=True, required=False)
+    enrollment_opens_at = fields.ZonedDateTimeField(
+        allow_null=True, required=False, help_text="Without an offset: in the cohort's zone."
+    )
+    enrollment_closes_at = fields.ZonedDateTimeField(
+        allow_null=True, required=False, help_text="Without an offset: in the cohort's zone."
+    )
+    capacity = fields.IntegerField(
+        min_value=1, allow_null=True, required=False, help_text="null: no limit."
+    )
+    time_zone = fields.CharField(
+        max_length=Cohort._meta.get_field("time_zone").max_length,
+        required=False,
+        help_text="An IANA name such as America/Chicago.",
+    )
+    welcome_message = fields.CharField(max_length=10_000, allow_blank=True, required=False)
+    target_days_per_module = fields.IntegerField(min_value=0, max_value=SMALL_INT, required=False)
+    late_join_grace_days = fields.IntegerField(min_value=0, max_value=SMALL_INT, required=False)
+    facilitators = fields.ListField(
+        child=fields.IdField(),
+        max_length=MAX_FACILITATORS,
+        required=False,
+        help_text="User ids. Someone who is not an administrator keeps themself among them.",
+    )
+
+    def validate_time_zone(self, value: str) -> str:
+        try:
+            validate_time_zone(value)
+        except DjangoValidationError as error:
+            raise serializers.ValidationError(error.messages[0]) from None
+        return value
+
+
+def _detail_response(request, cohort: Cohort, *, created: bool = False) -> Response:
+    """One cohort as ``CohortDetailApi`` answers it; ``cohort`` comes from ``_visible_cohort``
+    (seat counts annotated)."""
+    mine = selectors.enrollments_by_cohort(user=request.user, cohort_ids=[cohort.pk])
+    own = mine.get(cohort.pk)
+    show_join_links = (own is not None and own.status == EnrollmentStatus.ACTIVE) or (
+        selectors.can_manage_cohort(user=request.user, cohort=cohort)
+    )
+    context = {
+        "mine": mine,
+        "schedule": selectors.cohort_schedule(cohort=cohort),
+        "show_join_links": show_join_links,
+    }
+    return Response(
+        CohortDetailSerializer(cohort, context=context).data,
+        status=status.HTTP_201_CREATED if created else status.HTTP_200_OK,
+    )
+
 
 # --- cohorts ----------------------------------------------------------------------------------
 
 
 class CohortListApi(PagedListMixin, APIView):
-    """Cohorts the person may see (anyone: published ones), with seats and their own status."""
+    """Cohorts the person may see (anyone: published ones), with seats and their own status.
+    POST opens a cohort run of a course, as the admin's "add cohort" does: it needs that
+    right (the Facilitators group has it); a facilitated run gets one module a week."""
 
-    permission_classes = [AllowAny]
+    permission_classes = [IsAuthenticatedOrReadOnly]
+
+    class InputSerializer(CohortFieldsInput):
+        course = fields.PageIdField()
+        pace = fields.ChoiceField(choices=Pace.choices, default=Pace.FACILITATED)
+
+        class Meta:
+            ref_name = "CohortCreateInput"
 
     class FilterSerializer(serializers.Serializer):
         course = fields.PageIdField(required=False)
@@ -64,26 +150,57 @@ class CohortListApi(PagedListMixin, APIView):
         data = CohortSerializer(page, many=True, context={"mine": mine}).data
         return self.paginated_response(data)
 
+    @extend_schema(request=InputSerializer, responses={201: CohortDetailSerializer, **errors(403)})
+    def post(self, request):
+        if not request.user.has_perm("cohorts.add_cohort"):
+            # cohort_create refuses too; refusing first keeps a 400 on the body from hiding it.
+            raise PermissionDenied("You may not open cohorts.")
+        default_zone = zone_or_none(Cohort._meta.get_field("time_zone").default)
+        data = self.InputSerializer(
+            data=request.data, context={"zone": _zone_of_input(request, default_zone)}
+        )
+        data.is_valid(raise_exception=True)
+        values = dict(data.validated_data)
+        course = course_list().filter(pk=values.pop("course")).first()
+        if course is None:
+            raise ApplicationError("No such course.", code="unknown_course", field="course")
+        ids = values.pop("facilitators", None)
+        people = _facilitators(request, ids) if ids else ()
+        cohort = services.cohort_create(
+            course=course, by=request.user, facilitators=people, **values
+        )
+        return _detail_response(request, _visible_cohort(request, cohort.pk), created=True)
+
 
 class CohortDetailApi(APIView):
-    """One cohort with its module dates and live sessions."""
+    """One cohort with its module dates and live sessions. PATCH changes the fields sent, for
+    the cohort's facilitators and administrators, with the admin form's rules: capacity not
+    below the seats taken, no module opening after the end."""
 
-    permission_classes = [AllowAny]
+    permission_classes = [IsAuthenticatedOrReadOnly]
+
+    class InputSerializer(CohortFieldsInput):
+        class Meta:
+            ref_name = "CohortUpdateInput"
 
     @extend_schema(responses=CohortDetailSerializer)
     def get(self, request, cohort_id: int):
-        cohort = _visible_cohort(request, cohort_id)
-        mine = selectors.enrollments_by_cohort(user=request.user, cohort_ids=[cohort.pk])
-        own = mine.get(cohort.pk)
-        show_join_links = (own is not None and own.status == EnrollmentStatus.ACTIVE) or (
-            selectors.can_manage_cohort(user=request.user, cohort=cohort)
+        return _detail_response(request, _visible_cohort(request, cohort_id))
+
+    @extend_schema(request=InputSerializer, responses={200: CohortDetailSerializer})
+    def patch(self, request, cohort_id: int):
+        cohort = _managed_cohort(request, cohort_id)
+        data = self.InputSerializer(
+            data=request.data, partial=True, context={"zone": _zone_of_input(request, cohort.tz)}
         )
-        context = {
-            "mine": mine,
-            "schedule": selectors.cohort_schedule(cohort=cohort),
-            "show_join_links": show_join_links,
-        }
-        return Response(CohortDetailSerializer(cohort, context=context).data)
+        data.is_valid(raise_exception=True)
+        values = dict(data.validated_data)
+        ids = values.pop("facilitators", None)
+        people = None if ids is None else _facilitators(request, ids, cohort)
+        cohort = services.cohort_update(
+            cohort=cohort, by=request.user, facilitators=people, **values
+        )
+        return _detail_response(request, _visible_cohort(request, cohort.pk))
 
 
 class CohortEnrollApi(APIView):

@@ -1,4 +1,5 @@
-"""District teams: yours, a team's progress for its leads, invitations and join links."""
+"""District teams: yours, a team's progress for its leads, invitations and join links, and
+team seats: a lead asks for more, a facilitator of the cohort or an administrator decides."""
 
 from __future__ import annotations
 
@@ -9,13 +10,16 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from cms.api.schema import errors
-from cms.errors import PermissionDenied
+from cms.errors import NotFound, PermissionDenied
 from core.api import fields
 
 from ... import selectors, services
 from ...models import TeamMembership
+from ...services.seats import MAX_SEATS_PER_REQUEST
 from ..serializers import EnrollmentSerializer, LearnerProgressSerializer, TeamSerializer
 from ._common import _enrollment_response, _my_team
+
+MAX_TEAM_SEATS = 10_000
 
 # --- teams and invitations --------------------------------------------------------------------
 
@@ -114,3 +118,149 @@ class TeamJoinApi(APIView):
     @extend_schema(request=None, responses=EnrollmentSerializer)
     def post(self, request, token: str):
         return _enrollment_response(services.team_join(token=token, user=request.user))
+
+
+# --- seats ------------------------------------------------------------------------------------
+
+
+class SeatRequestSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    team_id = serializers.IntegerField()
+    team = serializers.CharField(source="team.name")
+    cohort_id = serializers.IntegerField(source="team.cohort_id")
+    seats = serializers.IntegerField(help_text="Seats asked for.")
+    message = serializers.CharField()
+    status = serializers.CharField()
+    seats_granted = serializers.IntegerField()
+    created_at = serializers.DateTimeField()
+    decided_at = serializers.DateTimeField(allow_null=True)
+
+    class Meta:
+        ref_name = "SeatRequest"
+
+
+def _decidable_request(request, request_id: int):
+    """A pending request this person may decide (a facilitator of its cohort, an
+    administrator), else 404, as the dashboard's grant and decline buttons."""
+    seat_request = selectors.seat_requests_pending_for(user=request.user).filter(pk=request_id)
+    seat_request = seat_request.first()
+    if seat_request is None:
+        raise NotFound("No such request waiting for an answer.")
+    return seat_request
+
+
+class TeamSeatsApi(APIView):
+    """Set a team's seats, as whoever may reserve them (a facilitator of the cohort, an
+    administrator): within the cohort's capacity and never below the seats its members hold;
+    more seats enroll the invitees who signed up while the team was full. A member or lead of
+    the team gets 403 (leads ask: ``seat-requests/``); anyone else 404."""
+
+    permission_classes = [IsAuthenticated]
+
+    class InputSerializer(serializers.Serializer):
+        seats = fields.IntegerField(min_value=1, max_value=MAX_TEAM_SEATS)
+
+        class Meta:
+            ref_name = "TeamSeatsInput"
+
+    @extend_schema(request=InputSerializer, responses={200: TeamSerializer})
+    def patch(self, request, team_id: int):
+        team = selectors.teams_seats_changeable_by(user=request.user).filter(pk=team_id).first()
+        if team is None:
+            _my_team(request, team_id)  # 404 unless they belong to it
+            raise PermissionDenied(
+                "Only a facilitator of this cohort or an administrator can "
+                "change a team's seats; a lead asks for more."
+            )
+        data = self.InputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        team = services.team_seats_set(
+            team=team, seats=data.validated_data["seats"], by=request.user
+        )
+        return Response(TeamSerializer(team).data)
+
+
+class TeamSeatRequestsApi(APIView):
+    """A team lead asks for more seats in the team's cohort; its facilitators are emailed."""
+
+    permission_classes = [IsAuthenticated]
+
+    class InputSerializer(serializers.Serializer):
+        seats = fields.IntegerField(min_value=1, max_value=MAX_SEATS_PER_REQUEST)
+        message = fields.CharField(max_length=2_000, allow_blank=True, default="")
+
+        class Meta:
+            ref_name = "SeatRequestInput"
+
+    @extend_schema(request=InputSerializer, responses={201: SeatRequestSerializer})
+    def post(self, request, team_id: int):
+        team = _my_team(request, team_id)
+        data = self.InputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        seat_request = services.seat_request_create(
+            team=team, by=request.user, **data.validated_data
+        )
+        return Response(SeatRequestSerializer(seat_request).data, status=status.HTTP_201_CREATED)
+
+
+class SeatRequestListApi(APIView):
+    """Requests for team seats waiting for an answer that you may decide: those of the cohorts
+    you facilitate, every one for an administrator."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(responses=SeatRequestSerializer(many=True))
+    def get(self, request):
+        pending = selectors.seat_requests_pending_for(user=request.user)
+        return Response(SeatRequestSerializer(pending, many=True).data)
+
+
+class SeatRequestGrantApi(APIView):
+    """Grant a request (all its seats, or ``seats`` of them) out of the cohort's free seats;
+    the team's invitees who signed up while it was full are enrolled, and its leads emailed."""
+
+    permission_classes = [IsAuthenticated]
+
+    class InputSerializer(serializers.Serializer):
+        seats = fields.IntegerField(
+            min_value=1,
+            max_value=MAX_SEATS_PER_REQUEST,
+            required=False,
+            allow_null=True,
+            help_text="Fewer than asked for; all of them when left out.",
+        )
+
+        class Meta:
+            ref_name = "SeatGrantInput"
+
+    @extend_schema(request=InputSerializer, responses={200: SeatRequestSerializer})
+    def post(self, request, request_id: int):
+        seat_request = _decidable_request(request, request_id)
+        data = self.InputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        decided = services.seat_request_grant(
+            seat_request=seat_request, by=request.user, seats=data.validated_data.get("seats")
+        )
+        return Response(SeatRequestSerializer(decided).data)
+
+
+class SeatRequestDeclineApi(APIView):
+    """Decline a request; the team's leads are emailed, with the reason when given."""
+
+    permission_classes = [IsAuthenticated]
+
+    class InputSerializer(serializers.Serializer):
+        reason = fields.CharField(max_length=2_000, allow_blank=True, default="")
+
+        class Meta:
+            ref_name = "SeatDeclineInput"
+
+    @extend_schema(request=InputSerializer, responses={200: SeatRequestSerializer})
+    def post(self, request, request_id: int):
+        seat_request = _decidable_request(request, request_id)
+        data = self.InputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        decided = services.seat_request_decline(
+            seat_request=seat_request, by=request.user, reason=data.validated_data["reason"]
+        )
+        return Response(SeatRequestSerializer(decided).data)

@@ -86,3 +86,32 @@ class SeatRequestForm(forms.Form):
 class SeatDecisionForm(forms.Form):
     seats = forms.IntegerField(label="Seats to grant", min_value=1, max_value=100, required=False)
     reason = forms.CharField(label="Reason (optional)", required=False, max_length=2_000)
+
+
+class RosterFilterForm(forms.Form):
+    """The dashboard's roster filters (GET): whose rows, in which order. Anything unknown is
+    ignored: everyone, by name."""
+
+    status = forms.ChoiceField(
+        label="Show",
+        required=False,
+        choices=[
+            ("", "Everyone"),
+            ("behind", "Behind"),
+            ("catching_up", "Catching up"),
+            ("on_track", "On track"),
+        ],
+    )
+    sort = forms.ChoiceField(
+        label="Order",
+        required=False,
+        choices=[("name", "By name"), ("progress", "Least progress first")],
+    )
+
+    def filters(self) -> dict:
+        if not self.is_valid():
+            return {}
+        return {
+            "status": self.cleaned_data["status"] or None,
+            "sort": self.cleaned_data["sort"] or "name",
+        }

@@ -176,12 +176,23 @@ class WaitingLearnerSerializer(serializers.Serializer):
     waitlisted_at = serializers.DateTimeField(source="enrollment.waitlisted_at")
 
 
+class RosterSummarySerializer(serializers.Serializer):
+    """The whole roster's counts, whatever the filter or the page."""
+
+    active = serializers.IntegerField()
+    behind = serializers.IntegerField()
+    catching_up = serializers.IntegerField()
+    on_track = serializers.IntegerField()
+    not_started = serializers.IntegerField(help_text="Active learners with no lesson done.")
+
+
 class RosterSerializer(serializers.Serializer):
-    """``selectors.roster_progress`` for a cohort's facilitators."""
+    """What the roster's pages share (``selectors.roster_progress``): the cohort, its
+    modules, the counts, the waitlist."""
 
     cohort = CohortBriefSerializer()
     modules = RosterModuleSerializer(many=True, source="outline.modules")
-    learners = RosterLearnerSerializer(many=True)
+    summary = RosterSummarySerializer()
     waitlist = serializers.SerializerMethodField()
     reflections_to_review = serializers.IntegerField()
 
@@ -192,6 +203,19 @@ class RosterSerializer(serializers.Serializer):
             for position, enrollment in enumerate(roster.waitlisted, start=1)
         ]
         return WaitingLearnerSerializer(waiting, many=True).data
+
+
+class RosterPageSerializer(RosterSerializer):
+    """One page of the roster (the schema of its answer): the paginator's envelope, whose
+    ``results`` are learners, with what every page shares."""
+
+    count = serializers.IntegerField(help_text="Learners matching the filter, on every page.")
+    next = serializers.URLField(allow_null=True)
+    previous = serializers.URLField(allow_null=True)
+    results = RosterLearnerSerializer(many=True)
+
+    class Meta:
+        ref_name = "RosterPage"
 
 
 class ProgressSummarySerializer(serializers.Serializer):

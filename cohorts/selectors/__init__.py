@@ -33,10 +33,14 @@ from .joining import (  # noqa: F401
     refusal_message,
 )
 from .progress import (  # noqa: F401
+    ROSTER_SORTS,
+    ROSTER_STATUSES,
     LearnerProgress,
     ModuleProgress,
     MyLearning,
     Roster,
+    RosterLearners,
+    RosterSummary,
     UpcomingItem,
     completed_lesson_ids,
     my_learning,

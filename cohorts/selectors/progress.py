@@ -3,11 +3,13 @@ reflections."""
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import NamedTuple
 
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.utils import timezone
 
 from courses.models import CoursePage, LessonPage
@@ -29,10 +31,8 @@ from ..models import (
 from .cohorts import enrollments_of, waitlist_position
 from .schedules import (
     ModuleDates,
-    cohort_module_dates,
     cohort_today,
     module_dates,
-    with_catch_up,
 )
 
 
@@ -113,6 +113,38 @@ class LearnerProgress:
         return next((m for m in self.modules if not m.released), None)
 
 
+def _modules_progress(
+    outline: CourseOutline, dates: dict[int, ModuleDates], done: list[int], today: date
+) -> list[ModuleProgress]:
+    """Each module's progress from the learner's dates and lessons done per module."""
+    modules = []
+    for module, module_done in zip(outline.modules, done, strict=True):
+        d = dates.get(module.id, ModuleDates(module.id, None, None))
+        total = len(module.lessons)
+        modules.append(
+            ModuleProgress(
+                module.id,
+                module.title,
+                module.number,
+                module_done,
+                total,
+                d.release_on,
+                d.due_on,
+                d.release_on is None or d.release_on <= today,
+                bool(d.due_on and d.due_on < today and module_done < total),
+                scheduled_due_on=d.scheduled_due_on,
+            )
+        )
+    return modules
+
+
+def _standing(modules: list[ModuleProgress]) -> tuple[bool, date | None]:
+    """Behind (a module overdue), and until when a late joiner is catching up: the one rule
+    behind a learner's ``status``."""
+    catching_up = [m.due_on for m in modules if m.catch_up and not m.complete and not m.overdue]
+    return any(m.overdue for m in modules), max(catching_up) if catching_up else None
+
+
 def _learner_progress(
     enrollment: Enrollment,
     outline: CourseOutline,
@@ -124,43 +156,29 @@ def _learner_progress(
 ) -> LearnerProgress:
     if dates is None:
         dates = module_dates(enrollment=enrollment, outline=outline, schedules=schedules)
-    modules = []
+    done = [
+        sum(1 for lesson in module.lessons if lesson.id in done_ids) for module in outline.modules
+    ]
+    modules = _modules_progress(outline, dates, done, today)
     next_lesson = None
-    for module in outline.modules:
-        d = dates.get(module.id, ModuleDates(module.id, None, None))
-        released = d.release_on is None or d.release_on <= today
-        done = sum(1 for lesson in module.lessons if lesson.id in done_ids)
-        total = len(module.lessons)
-        overdue = bool(d.due_on and d.due_on < today and done < total)
-        modules.append(
-            ModuleProgress(
-                module.id,
-                module.title,
-                module.number,
-                done,
-                total,
-                d.release_on,
-                d.due_on,
-                released,
-                overdue,
-                scheduled_due_on=d.scheduled_due_on,
-            )
-        )
-        if next_lesson is None and released:
+    for module, progress in zip(outline.modules, modules, strict=True):
+        if progress.released:
             next_lesson = next(
                 (lesson for lesson in module.lessons if lesson.id not in done_ids), None
             )
+            if next_lesson is not None:
+                break
     activity = [t for t in (enrollment.last_activity_at, last_completion) if t]
-    catching_up = [m.due_on for m in modules if m.catch_up and not m.complete and not m.overdue]
+    behind, catching_up_until = _standing(modules)
     return LearnerProgress(
         enrollment=enrollment,
         modules=modules,
-        done=sum(m.done for m in modules),
+        done=sum(done),
         total=sum(m.total for m in modules),
         next_lesson=next_lesson,
         last_activity=max(activity) if activity else None,
-        behind=any(m.overdue for m in modules),
-        catching_up_until=max(catching_up) if catching_up else None,
+        behind=behind,
+        catching_up_until=catching_up_until,
     )
 
 
@@ -261,73 +279,217 @@ def my_learning(*, user, request=None, horizon_days: int = 21) -> MyLearning:
     return MyLearning(cards=cards, waitlisted=waiting, upcoming=upcoming)
 
 
+ROSTER_STATUSES = ("behind", "catching_up", "on_track")
+ROSTER_SORTS = ("name", "progress")
+
+
+@dataclass(frozen=True)
+class RosterSummary:
+    """The whole roster's counts (whatever the filter or the page), for the dashboard's head."""
+
+    active: int
+    behind: int
+    catching_up: int
+    on_track: int
+    not_started: int
+
+
+class RosterRow(NamedTuple):
+    """One learner in the roster's order: enough to count, filter, sort and page."""
+
+    enrollment_id: int
+    user_id: int
+    done: int
+    status: str
+
+
+class RosterLearners(Sequence[LearnerProgress]):
+    """The roster's learners, in its order. Counting them is free; a slice (a page: Django's
+    and DRF's paginators slice) builds the full progress of just those learners, iterating
+    builds everyone's, each in the same two queries whatever the number of learners."""
+
+    def __init__(self, rows: list[RosterRow], build: Callable[[list[RosterRow]], list]):
+        self.rows = rows
+        self._build = build
+        self._everyone: list[LearnerProgress] | None = None
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __getitem__(self, index):
+        if self._everyone is not None:
+            return self._everyone[index]
+        if isinstance(index, slice):
+            return self._build(self.rows[index])
+        return self._build([self.rows[index]])[0]
+
+    def __iter__(self):
+        if self._everyone is None:
+            self._everyone = self._build(self.rows)
+        return iter(self._everyone)
+
+
 @dataclass
 class Roster:
     cohort: Cohort
     outline: CourseOutline
-    learners: list[LearnerProgress]
+    #: Active learners (those of ``status`` when given), by name or least progress first.
+    learners: RosterLearners
     waitlisted: list[Enrollment]
     reflections_to_review: int
+    summary: RosterSummary
+    status: str | None = None
+    sort: str = "name"
 
 
-def roster_progress(*, cohort: Cohort, team: Team | None = None, request=None) -> Roster:
+def roster_progress(
+    *,
+    cohort: Cohort,
+    team: Team | None = None,
+    request=None,
+    status: str | None = None,
+    sort: str = "name",
+) -> Roster:
     """The roster x modules matrix for a facilitator (or a team lead, with ``team``), in a
-    fixed number of queries whatever the number of learners."""
+    fixed number of queries whatever the number of learners.
+
+    Everyone's standing (behind, catching up, on track) comes from lessons done per module,
+    counted in the database, and dates computed once per join date (facilitated) or start
+    date (self-paced); the full per-module progress is built only for the learners a page
+    shows (``learners[a:b]``), or for everyone when ``learners`` is iterated (the CSV)."""
     outline = course_outline(course=cohort.course, request=request)
-    enrollments = Enrollment.objects.filter(cohort=cohort).select_related("user", "team")
+    enrollments = Enrollment.objects.filter(cohort=cohort)
     if team is not None:
         enrollments = enrollments.filter(team=team)
-    enrollments = list(
-        enrollments.exclude(status=EnrollmentStatus.DROPPED).order_by(
-            "user__display_name", "user__username"
-        )
-    )
-    for enrollment in enrollments:
-        enrollment.cohort = cohort  # shared instance: no query per learner
-    active = [e for e in enrollments if e.status == EnrollmentStatus.ACTIVE]
-    user_ids = [e.user_id for e in active]
-    done: dict[int, set[int]] = defaultdict(set)
-    last: dict[int, datetime] = {}
-    for user_id, lesson_id, completed_at in LessonCompletion.objects.filter(
-        course=cohort.course, user_id__in=user_ids
-    ).values_list("user_id", "lesson_id", "completed_at"):
-        done[user_id].add(lesson_id)
-        if user_id not in last or completed_at > last[user_id]:
-            last[user_id] = completed_at
+    active = enrollments.filter(status=EnrollmentStatus.ACTIVE)
     schedules = list(ModuleSchedule.objects.filter(cohort=cohort))
     today = cohort_today(cohort)
-    # A facilitated cohort's dates are the same for everyone who joined on time: compute
-    # them once, and move a late joiner's with the one catch-up rule (no query).
-    shared_dates = (
-        cohort_module_dates(cohort=cohort, schedules=schedules)
-        if cohort.pace == Pace.FACILITATED
-        else None
-    )
-    learners = [
-        _learner_progress(
-            e,
-            outline,
-            done[e.user_id],
-            schedules,
-            last.get(e.user_id),
-            today,
-            with_catch_up(shared_dates, enrollment=e) if shared_dates is not None else None,
+    dates_of = _dates_by_start(cohort, outline, schedules)
+
+    per_module = {
+        f"module_{module.id}": Count(
+            "pk", filter=Q(lesson_id__in=[lesson.id for lesson in module.lessons])
         )
-        for e in active
-    ]
+        for module in outline.modules
+        if module.lessons
+    }
+    done_of: dict[int, dict[str, int]] = {}
+    if per_module:
+        for row in (
+            LessonCompletion.objects.filter(
+                course=cohort.course, user_id__in=active.values("user_id")
+            )
+            .order_by()
+            .values("user_id")
+            .annotate(**per_module)
+        ):
+            done_of[row.pop("user_id")] = row
+    standing: dict[tuple, tuple[int, str]] = {}  # (start, done per module) -> (done, status)
+    rows = []
+    for enrollment_id, user_id, enrolled_at, anchor in active.order_by(
+        "user__display_name", "user__username"
+    ).values_list("pk", "user_id", "enrolled_at", "schedule_anchor"):
+        counts = done_of.get(user_id, {})
+        done = [counts.get(f"module_{module.id}", 0) for module in outline.modules]
+        start = _start_key(cohort, enrolled_at, anchor)
+        key = (start, *done)
+        if key not in standing:
+            dates = dates_of(start, enrolled_at, anchor)
+            behind, catching_up_until = _standing(_modules_progress(outline, dates, done, today))
+            standing[key] = (
+                sum(done),
+                "behind" if behind else "catching_up" if catching_up_until else "on_track",
+            )
+        rows.append(RosterRow(enrollment_id, user_id, *standing[key]))
+    statuses = Counter(row.status for row in rows)
+    summary = RosterSummary(
+        active=len(rows),
+        behind=statuses["behind"],
+        catching_up=statuses["catching_up"],
+        on_track=statuses["on_track"],
+        not_started=sum(1 for row in rows if not row.done),
+    )
+    if status is not None:
+        rows = [row for row in rows if row.status == status]
+    if sort == "progress":
+        rows.sort(key=lambda row: row.done)  # stable: by name within the same progress
+
+    everyone = len(rows) == summary.active
+
+    def build(page: list[RosterRow]) -> list[LearnerProgress]:
+        if not page:
+            return []
+        chosen = (
+            active
+            if everyone and len(page) == len(rows)
+            else active.filter(pk__in=[row.enrollment_id for row in page])
+        )
+        by_id = {e.pk: e for e in chosen.select_related("user", "team")}
+        done_ids: dict[int, set[int]] = defaultdict(set)
+        last: dict[int, datetime] = {}
+        for user_id, lesson_id, completed_at in LessonCompletion.objects.filter(
+            course=cohort.course, user_id__in=chosen.values("user_id")
+        ).values_list("user_id", "lesson_id", "completed_at"):
+            done_ids[user_id].add(lesson_id)
+            if user_id not in last or completed_at > last[user_id]:
+                last[user_id] = completed_at
+        learners = []
+        for row in page:
+            enrollment = by_id[row.enrollment_id]
+            enrollment.cohort = cohort  # shared instance: no query per learner
+            anchor = enrollment.schedule_anchor
+            start = _start_key(cohort, enrollment.enrolled_at, anchor)
+            learners.append(
+                _learner_progress(
+                    enrollment,
+                    outline,
+                    done_ids[row.user_id],
+                    schedules,
+                    last.get(row.user_id),
+                    today,
+                    dates_of(start, enrollment.enrolled_at, anchor),
+                )
+            )
+        return learners
+
     to_review = 0
     if team is None:
         to_review = reflections_awaiting_feedback(cohort=cohort).count()
     return Roster(
         cohort=cohort,
         outline=outline,
-        learners=learners,
-        waitlisted=sorted(
-            (e for e in enrollments if e.status == EnrollmentStatus.WAITLISTED),
-            key=lambda e: (e.waitlisted_at, e.pk),
+        learners=RosterLearners(rows, build),
+        waitlisted=list(
+            enrollments.filter(status=EnrollmentStatus.WAITLISTED)
+            .select_related("user", "team")
+            .order_by("waitlisted_at", "pk")
         ),
         reflections_to_review=to_review,
+        summary=summary,
+        status=status,
+        sort=sort,
     )
+
+
+def _start_key(cohort: Cohort, enrolled_at: datetime, anchor: date) -> date:
+    """What a learner's dates depend on: the day they joined in a facilitated cohort (the
+    catch-up rule), their start date on a self-paced track."""
+    if cohort.pace == Pace.FACILITATED:
+        return timezone.localtime(enrolled_at, cohort.tz).date()
+    return anchor
+
+
+def _dates_by_start(cohort: Cohort, outline: CourseOutline, schedules: list[ModuleSchedule]):
+    """``module_dates`` (the one rule), computed once per start key rather than per learner."""
+    cache: dict[date, dict[int, ModuleDates]] = {}
+
+    def dates_of(start: date, enrolled_at: datetime, anchor: date) -> dict[int, ModuleDates]:
+        if start not in cache:
+            stand_in = Enrollment(cohort=cohort, enrolled_at=enrolled_at, schedule_anchor=anchor)
+            cache[start] = module_dates(enrollment=stand_in, outline=outline, schedules=schedules)
+        return cache[start]
+
+    return dates_of
 
 
 def reflections_visible_to(*, user):

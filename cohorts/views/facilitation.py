@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -22,10 +23,14 @@ from ..forms import (
     AnnouncementForm,
     EnrollCsvForm,
     FeedbackForm,
+    RosterFilterForm,
     SeatDecisionForm,
 )
 from ..models import Enrollment, SeatRequest
 from ._common import _fail
+
+#: Learners per page of the facilitator dashboard (the CSV export has everyone).
+DASHBOARD_PAGE_SIZE = 50
 
 
 def _managed_cohort(request, pk: int):
@@ -43,7 +48,10 @@ def _managed_cohort(request, pk: int):
 @login_required
 def dashboard(request, pk: int):
     cohort = _managed_cohort(request, pk)
-    roster = selectors.roster_progress(cohort=cohort, request=request)
+    filter_form = RosterFilterForm(request.GET)
+    roster = selectors.roster_progress(cohort=cohort, request=request, **filter_form.filters())
+    # One page of learners (the slice builds only their rows); the counts cover everyone.
+    page = Paginator(roster.learners, DASHBOARD_PAGE_SIZE).get_page(request.GET.get("page"))
     seat_requests = list(selectors.seat_requests_pending(cohort=cohort))
     return render(
         request,
@@ -51,6 +59,8 @@ def dashboard(request, pk: int):
         {
             "cohort": cohort,
             "roster": roster,
+            "page": page,
+            "filter_form": filter_form,
             "move_targets": page_selectors.other_cohorts_managed(user=request.user, cohort=cohort),
             "announcement_form": AnnouncementForm(),
             "csv_form": EnrollCsvForm(),

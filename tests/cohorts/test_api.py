@@ -484,7 +484,15 @@ def test_roster_for_the_cohorts_facilitator(api, cohort, facilitator, make_user,
     body = as_user(api, facilitator).get(f"{API}/cohorts/{cohort.pk}/roster/").json()
     assert body["cohort"]["id"] == cohort.pk
     assert [m["title"] for m in body["modules"]] == ["Module 1", "Module 2", "Module 3"]
-    [learner] = body["learners"]
+    assert (body["count"], body["next"], body["previous"]) == (1, None, None)
+    assert body["summary"] == {
+        "active": 1,
+        "behind": 0,
+        "catching_up": 0,
+        "on_track": 1,
+        "not_started": 1,
+    }
+    [learner] = body["results"]
     assert learner["learner"]["name"] == "Maya" and learner["email"] == "maya@example.org"
     assert (learner["done"], learner["total"], learner["percent"]) == (0, 6, 0)
     assert learner["next_lesson"]["title"] == "Lesson 1.1"
@@ -512,20 +520,52 @@ def test_roster_is_only_for_the_cohorts_facilitators(
     assert_error(api.get(url), 401, "not_authenticated")
 
 
-ROSTER_QUERIES = 13
+ROSTER_QUERIES = 16
 
 
-@pytest.mark.parametrize("learners", [3, 12])
+@pytest.mark.parametrize("learners", [3, 25])
 def test_roster_query_count_is_flat(
-    api, cohort, facilitator, make_user, learners, django_assert_num_queries
+    api, make_cohort, facilitator, make_user, learners, django_assert_num_queries
 ):
+    cohort = make_cohort(capacity=30)
     _fill(cohort, make_user, learners)
     as_user(api, facilitator)
     with django_assert_num_queries(ROSTER_QUERIES):
         response = api.get(f"{API}/cohorts/{cohort.pk}/roster/")
     body = response.json()
-    assert len(body["learners"]) == learners
-    assert {learner["done"] for learner in body["learners"]} == {2}
+    assert body["count"] == learners and len(body["results"]) == min(learners, 20)
+    assert {learner["done"] for learner in body["results"]} == {2}
+
+
+def test_roster_pages_through_the_learners_by_name(api, make_cohort, facilitator, make_user):
+    cohort = make_cohort(capacity=7)
+    for n in range(8):  # the eighth waits
+        services.cohort_enroll(cohort=cohort, user=make_user(f"p{n}", display_name=f"P{n}"))
+    as_user(api, facilitator)
+    url = f"{API}/cohorts/{cohort.pk}/roster/"
+    first = api.get(url, {"page_size": 3}).json()
+    assert first["count"] == 7 and first["previous"] is None
+    assert [r["learner"]["name"] for r in first["results"]] == ["P0", "P1", "P2"]
+    second = api.get(first["next"]).json()
+    assert [r["learner"]["name"] for r in second["results"]] == ["P3", "P4", "P5"]
+    assert second["previous"] and second["next"]
+    last = api.get(second["next"]).json()
+    assert [r["learner"]["name"] for r in last["results"]] == ["P6"] and last["next"] is None
+    for page in (first, second, last):  # what every page shares
+        assert page["summary"]["active"] == 7
+        assert [w["learner"]["name"] for w in page["waitlist"]] == ["P7"]
+        assert page["cohort"]["id"] == cohort.pk
+
+
+def test_roster_page_out_of_range_or_not_a_number_is_a_404(api, cohort, facilitator, enrolled):
+    as_user(api, facilitator)
+    url = f"{API}/cohorts/{cohort.pk}/roster/"
+    assert_error(api.get(url, {"page": 2}), 404, "not_found")
+    assert_error(api.get(url, {"page": "abc"}), 404, "not_found")
+    assert_error(api.get(url, {"page": 0}), 404, "not_found")
+    assert_error(api.get(url, {"status": "lost"}), 400, "validation_error")
+    assert_error(api.get(url, {"sort": "age"}), 400, "validation_error")
+    assert api.get(url, {"page": 1, "status": "on_track", "sort": "progress"}).status_code == 200
 
 
 # --- teams ----------------------------------------------------------------------------------------

@@ -85,6 +85,42 @@ def test_late_joiner_is_catching_up_not_behind_and_on_time_learner_is_behind(
     assert html.count("flag--behind") == 2
 
 
+def test_roster_counts_and_filters_match_each_learners_status(
+    client, running, coach, make_user, facilitator
+):
+    """The roster's standing for everyone (counted in bulk, for the counts, filters and
+    pages) is the one each learner's full progress gives."""
+    _enroll(running, coach)  # catching up
+    _enroll(running, make_user("lee"), days_ago=10)  # behind: catch-up date passed
+    ahead = make_user("ada")
+    _enroll(running, ahead, days_ago=21)
+    for lesson in LessonPage.objects.descendant_of(running.course).order_by("path")[:4]:
+        services.lesson_complete(user=ahead, lesson=lesson)  # modules 1 and 2: on track
+    _enroll(running, make_user("otto"), days_ago=21)  # behind
+
+    roster = selectors.roster_progress(cohort=running)
+    full = list(roster.learners)
+    assert [row.status for row in roster.learners.rows] == [p.status for p in full]
+    assert [row.done for row in roster.learners.rows] == [p.done for p in full]
+    summary = roster.summary
+    assert (summary.active, summary.behind, summary.catching_up, summary.on_track) == (4, 2, 1, 1)
+    assert summary.not_started == 3
+    behind = selectors.roster_progress(cohort=running, status="behind")
+    assert sorted(p.enrollment.user.username for p in behind.learners) == ["lee", "otto"]
+    assert behind.summary == summary  # the counts are the whole cohort's
+    by_progress = selectors.roster_progress(cohort=running, sort="progress")
+    assert [p.enrollment.user.username for p in by_progress.learners][-1] == "ada"
+
+    client.force_login(facilitator)
+    url = f"/cohorts/{running.pk}/dashboard/"
+    html = client.get(url, {"status": "behind"}).content.decode()
+    assert "lee@example.org" in html and "otto@example.org" in html
+    assert coach.email not in html and ahead.email not in html
+    assert html.count("flag--behind") == 2
+    everyone = client.get(url, {"status": "nonsense"}).content.decode()  # ignored
+    assert coach.email in everyone and ahead.email in everyone
+
+
 def test_my_learning_shows_catch_up_dates_and_no_behind_flag(client, running, coach):
     _enroll(running, coach)
     client.force_login(coach)
@@ -136,7 +172,7 @@ def test_api_says_catching_up_with_the_dates(running, coach, facilitator):
     assert mine["progress"]["catching_up_until"] == catch_up
     api.force_authenticate(facilitator)
     roster = api.get(f"/api/v1/cohorts/{running.pk}/roster/").json()
-    [learner] = roster["learners"]
+    [learner] = roster["results"]
     assert learner["status"] == "catching_up"
     first = learner["modules"][0]
     assert first["catch_up"] is True and first["due_on"] == catch_up

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from cohorts import services
 from cohorts.models import Enrollment, Reflection
+from cohorts.views import facilitation
 from courses.models import LessonPage
 
 pytestmark = pytest.mark.django_db
@@ -389,18 +390,42 @@ def _fill(cohort, make_user, n: int):
 
 @pytest.mark.parametrize("learners", [2, 10])
 def test_dashboard_query_count_is_flat(
-    client, facilitator, cohort, make_user, learners, django_assert_num_queries
+    client, facilitator, cohort, make_user, learners, django_assert_num_queries, monkeypatch
 ):
+    monkeypatch.setattr(facilitation, "DASHBOARD_PAGE_SIZE", 4)  # 10 learners: three pages
     _fill(cohort, make_user, learners)
     client.force_login(facilitator)
     client.get(f"/cohorts/{cohort.pk}/dashboard/")
     with django_assert_num_queries(DASHBOARD_QUERIES):
         response = client.get(f"/cohorts/{cohort.pk}/dashboard/")
-    assert (
-        response.content.decode().count('class="is-behind"')
-        + response.content.decode().count('<tr class="">')
-        == learners
-    )
+    html = response.content.decode()
+    assert html.count('class="is-behind"') + html.count('<tr class="">') == min(learners, 4)
+    assert f'{learners}</span><span class="stat__label">active' in html
+
+
+def test_dashboard_pages_through_the_learners(
+    client, facilitator, make_cohort, make_user, monkeypatch
+):
+    monkeypatch.setattr(facilitation, "DASHBOARD_PAGE_SIZE", 3)
+    cohort = make_cohort(capacity=7)
+    for n in range(7):
+        services.cohort_enroll(cohort=cohort, user=make_user(f"p{n}", display_name=f"P{n}"))
+    client.force_login(facilitator)
+    url = f"/cohorts/{cohort.pk}/dashboard/"
+    first = client.get(url).content.decode()
+    assert "p0@example.org" in first and "p2@example.org" in first
+    assert "p3@example.org" not in first
+    assert "Learners 1–3 of 7 · page 1 of 3" in first
+    assert 'href="?page=2#roster">Next</a>' in first
+    second = client.get(url, {"page": 2}).content.decode()
+    assert "p3@example.org" in second and "p5@example.org" in second
+    assert "p2@example.org" not in second and "p6@example.org" not in second
+    # Out of range or not a number: the nearest page, never an error.
+    assert "p6@example.org" in client.get(url, {"page": 99}).content.decode()
+    assert "p0@example.org" in client.get(url, {"page": "abc"}).content.decode()
+    # The CSV has everyone.
+    rows = list(csv.reader(io.StringIO(client.get(f"{url}progress.csv").content.decode())))
+    assert [row[1] for row in rows[1:]] == [f"p{n}@example.org" for n in range(7)]
 
 
 @pytest.mark.parametrize("cohorts", [1, 3])
@@ -417,5 +442,5 @@ def test_my_learning_query_count_is_flat(
 
 
 # The outlines come from the cache (courses.versions), 4 queries fewer.
-DASHBOARD_QUERIES = 14  # the cohort with its course; seat requests; the person's zone fallback
+DASHBOARD_QUERIES = 17  # the cohort with its course; seat requests; the person's zone fallback
 MY_LEARNING_QUERIES = 15  # invitations waiting for a seat; the zone of a person without one

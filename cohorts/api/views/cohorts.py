@@ -23,6 +23,8 @@ from ..serializers import (
     CohortDetailSerializer,
     CohortSerializer,
     EnrollmentSerializer,
+    RosterLearnerSerializer,
+    RosterPageSerializer,
     RosterSerializer,
 )
 from ._common import (
@@ -233,15 +235,43 @@ class CohortDropApi(APIView):
         return _enrollment_response(enrollment)
 
 
-class CohortRosterApi(APIView):
-    """The roster × modules progress matrix and the waitlist, for the cohort's facilitators."""
+class CohortRosterApi(PagedListMixin, APIView):
+    """The roster × modules progress matrix, a page of learners at a time (by name, or least
+    progress first; optionally only those behind, catching up or on track), with the
+    cohort-wide counts and the waitlist on every page, for the cohort's facilitators."""
 
     permission_classes = [IsAuthenticated]
 
-    @extend_schema(responses={200: RosterSerializer, **errors(403)})
+    class FilterSerializer(serializers.Serializer):
+        status = fields.ChoiceField(
+            choices=selectors.ROSTER_STATUSES, required=False, help_text="Only these learners."
+        )
+        sort = fields.ChoiceField(
+            choices=selectors.ROSTER_SORTS,
+            required=False,
+            default="name",
+            help_text="name, or progress: fewest lessons done first.",
+        )
+
+        class Meta:
+            ref_name = "RosterFilter"
+
+    @extend_schema(
+        parameters=[FilterSerializer], responses={200: RosterPageSerializer, **errors(403)}
+    )
     def get(self, request, cohort_id: int):
         cohort = _visible_cohort(request, cohort_id)
         if not selectors.can_manage_cohort(user=request.user, cohort=cohort):
             raise PermissionDenied("Only this cohort's facilitators can see its roster.")
-        roster = selectors.roster_progress(cohort=cohort, request=request)
-        return Response(RosterSerializer(roster).data)
+        filters = self.FilterSerializer(data=request.query_params)
+        filters.is_valid(raise_exception=True)
+        roster = selectors.roster_progress(
+            cohort=cohort,
+            request=request,
+            status=filters.validated_data.get("status"),
+            sort=filters.validated_data["sort"],
+        )
+        page = self.paginate(roster.learners)
+        response = self.paginated_response(RosterLearnerSerializer(page, many=True).data)
+        response.data.update(RosterSerializer(roster).data)
+        return response

@@ -435,7 +435,9 @@ def roster_progress(
                 last[user_id] = completed_at
         learners = []
         for row in page:
-            enrollment = by_id[row.enrollment_id]
+            enrollment = by_id.get(row.enrollment_id)
+            if enrollment is None:  # dropped or moved since the rows were read
+                continue
             enrollment.cohort = cohort  # shared instance: no query per learner
             anchor = enrollment.schedule_anchor
             start = _start_key(cohort, enrollment.enrolled_at, anchor)

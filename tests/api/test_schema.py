@@ -17,6 +17,7 @@ from rest_framework.test import APIClient, APIRequestFactory
 from rest_framework.views import APIView
 
 from cms.api.pagination import PagedListMixin, PageNumberPagination
+from cohorts import services
 from practice.services.entries import MAX_TAG_LENGTH, MAX_TAGS
 
 ERROR_REF = "#/components/schemas/Error"
@@ -68,6 +69,7 @@ def test_schema_is_valid_openapi(spec):
         "/api/v1/cohorts/",
         "/api/v1/badges/classes/",
         "/api/v1/badges/awards/mine/",
+        "/api/v1/cohorts/{cohort_id}/roster/",
     ],
 )
 def test_the_lists_that_page_are_described_as_pages(spec, path):
@@ -174,6 +176,22 @@ def test_the_error_component_is_what_the_server_sends(spec, client):
         validator.validate(response.json())
     fields = bodies[0].json()["error"]["fields"]
     assert set(fields) == {"username", "password"}
+
+
+@pytest.mark.django_db
+def test_the_roster_page_is_what_the_server_sends(spec, cohort, coach, facilitator, make_user):
+    services.cohort_update(cohort=cohort, by=facilitator, capacity=1)
+    services.cohort_enroll(cohort=cohort, user=coach)
+    services.cohort_enroll(cohort=cohort, user=make_user("wes"))  # waits
+    operation = spec["paths"]["/api/v1/cohorts/{cohort_id}/roster/"]["get"]
+    schema = operation["responses"]["200"]["content"]["application/json"]["schema"]
+    api = APIClient()
+    api.force_authenticate(facilitator)
+    body = api.get(f"/api/v1/cohorts/{cohort.pk}/roster/", {"page_size": 1}).json()
+    assert body["count"] == 1 and len(body["results"]) == 1 and len(body["waitlist"]) == 1
+    OAS30Validator({**schema, "components": spec["components"]}).validate(body)
+    names = {p["name"] for p in operation["parameters"] if p["in"] == "query"}
+    assert {"page", "page_size", "status", "sort"} <= names
 
 
 def test_focus_tags_limits_are_the_servers(spec):

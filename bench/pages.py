@@ -32,6 +32,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.parse
 import urllib.request
@@ -44,6 +45,7 @@ from bench._databases import own_database  # noqa: E402
 
 PYTHON = str(ROOT / ".venv/bin/python") if (ROOT / ".venv/bin/python").exists() else sys.executable
 PASSWORD = "praxis-demo"
+LOG = open(os.path.join(tempfile.gettempdir(), "praxis-bench-pages-server.log"), "w")  # noqa: SIM115
 TARGETS = {
     "lesson, anonymous": 0.4,
     "lesson, logged in": 0.25,
@@ -106,6 +108,9 @@ def serve(env: dict, workers: int) -> tuple[subprocess.Popen, str]:
         cwd=ROOT,
         env=env,
         start_new_session=True,
+        # The server's log (logins, warnings) goes to a file, not into the figures.
+        stdout=LOG,
+        stderr=subprocess.STDOUT,
     )
     base = f"http://127.0.0.1:{port}"
     for _ in range(300):

@@ -57,7 +57,6 @@ import re
 import resource
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -69,6 +68,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from bench._ports import free_port  # noqa: E402
+
 PG_SERVER = "postgres://postgres:postgres@127.0.0.1:5432"
 PG_NAME = "praxis_bench_ws"
 
@@ -268,12 +270,6 @@ def build(n: int) -> tuple[int, int, list[str]]:
 
 
 # --- servers -------------------------------------------------------------------------------
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class Worker:
@@ -866,7 +862,7 @@ def _phase(runner, *, label, app, layer, redis_url, nworkers, fixtures, share, f
     if app == "praxis" and _fingerprint() != FINGERPRINT[0]:
         FINGERPRINT[0] = _fingerprint()
         print(f"  NOTE: the code changed since the previous run: {FINGERPRINT[0]}")
-    workers = [Worker(app, _free_port(), redis_url, label) for _ in range(nworkers)]
+    workers = [Worker(app, free_port(), redis_url, label) for _ in range(nworkers)]
     try:
         for worker in workers:
             worker.start()

@@ -31,7 +31,6 @@ import os
 import re
 import secrets
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -47,6 +46,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench._databases import PG_SCHEMES, own_postgres_database  # noqa: E402
+from bench._ports import free_port  # noqa: E402
 
 PATH = "/api/v1/me/enrollments/"
 
@@ -137,12 +137,6 @@ def build() -> str:
     # What TokenObtainApi does after checking the password.
     token, _created = Token.objects.get_or_create(user=learner)
     return token.key
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def start_server(port: int, log_path: Path) -> subprocess.Popen:
@@ -308,7 +302,7 @@ def main() -> int:
     log_path, script = tmp / "server.log", tmp / "count.lua"
     script.write_text(WRK_SCRIPT)
     wrk = shutil.which("wrk")
-    port = _free_port()
+    port = free_port()
     server = start_server(port, log_path)
     sampler = Sampler()
     failed = False

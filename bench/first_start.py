@@ -20,7 +20,6 @@ import os
 import re
 import shutil
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -31,16 +30,14 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench._ports import free_port  # noqa: E402
+
 PYTHON = shutil.which("python3.11") or sys.executable
 # pip notes about this machine's own index configuration (not printed by our install).
 MACHINE_NOTE = re.compile(r"^WARNING: Location 'file://.*' is ignored")
 BANNER = re.compile(r"warning|!!|\*{10}", re.I)
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _fresh_env() -> dict:
@@ -67,7 +64,7 @@ def first_start(workdir: Path, *, rev: str = "HEAD", timeout: float = 900) -> di
     clone = workdir / f"praxis-{rev}"
     subprocess.run(["git", "clone", "--quiet", str(ROOT), str(clone)], check=True)
     subprocess.run(["git", "-C", str(clone), "checkout", "--quiet", rev], check=True)
-    port = _free_port()
+    port = free_port()
     started = time.perf_counter()
     marks: dict[str, float] = {}
     lines: list[str] = []

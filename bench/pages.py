@@ -28,7 +28,6 @@ import os
 import re
 import shutil
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -42,6 +41,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench._databases import own_database  # noqa: E402
+from bench._ports import free_port  # noqa: E402
 
 PYTHON = str(ROOT / ".venv/bin/python") if (ROOT / ".venv/bin/python").exists() else sys.executable
 PASSWORD = "praxis-demo"
@@ -93,14 +93,8 @@ def _run(*args: str, env: dict) -> str:
     return done.stdout
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def serve(env: dict, workers: int) -> tuple[subprocess.Popen, str]:
-    port = _free_port()
+    port = free_port()
     proc = subprocess.Popen(
         [PYTHON, "-m", "uvicorn", "cms.asgi:application", "--host", "127.0.0.1"]
         + ["--port", str(port), "--workers", str(workers), "--lifespan", "off"]

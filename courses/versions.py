@@ -44,5 +44,9 @@ def connect() -> None:
 
     post_save.connect(_page_saved_or_deleted, dispatch_uid="courses.versions.save")
     post_delete.connect(_page_saved_or_deleted, dispatch_uid="courses.versions.delete")
-    for signal in (page_published, page_unpublished, post_page_move):
-        signal.connect(content_changed, dispatch_uid=f"courses.versions.{id(signal)}")
+    for name, signal in (
+        ("published", page_published),
+        ("unpublished", page_unpublished),
+        ("moved", post_page_move),
+    ):
+        signal.connect(content_changed, dispatch_uid=f"courses.versions.{name}")

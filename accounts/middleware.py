@@ -31,8 +31,13 @@ UTC_PATHS = ("/api/",)
 
 
 def _zone_for(request):
+    """The request's zone; for reads, also starts the request's memo (``core.memo``)."""
+    from core.memo import SAFE_METHODS, begin_request_memo
+
     from .selectors import user_time_zone
 
+    if request.method in SAFE_METHODS:
+        begin_request_memo(request.user)
     if request.path.startswith(UTC_PATHS):
         return timezone.get_default_timezone()
     return user_time_zone(request.user)

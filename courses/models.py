@@ -108,7 +108,20 @@ class CoursePage(Page):
         return context
 
 
-class ModulePage(Page):
+class AnonymousCacheable:
+    """A page that every anonymous visitor sees the same: its response is cached whole
+    (``courses.page_cache``) until the page tree changes."""
+
+    def serve(self, request, *args, **kwargs):
+        from .page_cache import mark_anonymous_cacheable
+
+        response = super().serve(request, *args, **kwargs)
+        if not request.user.is_authenticated:
+            mark_anonymous_cacheable(response)
+        return response
+
+
+class ModulePage(AnonymousCacheable, Page):
     summary = models.TextField(blank=True, max_length=600)
 
     search_fields = [*Page.search_fields, index.SearchField("summary")]
@@ -131,7 +144,7 @@ class ModulePage(Page):
         return context
 
 
-class LessonPage(Page):
+class LessonPage(AnonymousCacheable, Page):
     summary = models.TextField(blank=True, max_length=400)
     estimated_minutes = models.PositiveSmallIntegerField(default=20)
     body = StreamField(LessonStreamBlock(), blank=True)

@@ -95,13 +95,24 @@ def course_outline(*, course: CoursePage, request=None) -> CourseOutline:
 
 
 def lesson_navigation(*, page: ModulePage | LessonPage, request=None) -> LessonNavigation:
-    """Breadcrumbs, the course outline and previous/next for a module or lesson page."""
-    ancestors = list(Page.objects.ancestor_of(page).filter(depth__gt=2).order_by("depth"))
-    course_depth = 2 if isinstance(page, LessonPage) else 1
-    course_path = page.path[: -Page.steplen * course_depth]
-    course = CoursePage.objects.select_related("hero_image").get(path=course_path)
+    """Breadcrumbs, the course outline and previous/next for a module or lesson page: the
+    breadcrumbs and the course from the cache under the tree's generation, like the outline."""
+    from django.core.cache import cache
+
+    from .versions import content_generation
+
+    key = _tree_key("nav", page, request, content_generation())
+    found = cache.get(key)
+    if found is None:
+        ancestors = Page.objects.ancestor_of(page).filter(depth__gt=2).order_by("depth")
+        course_depth = 2 if isinstance(page, LessonPage) else 1
+        course_path = page.path[: -Page.steplen * course_depth]
+        course = CoursePage.objects.select_related("hero_image").get(path=course_path)
+        breadcrumbs = [(ancestor.title, _url(ancestor, request)) for ancestor in ancestors]
+        found = (breadcrumbs, course, _url(course, request))
+        cache.set(key, found, 24 * 3600)
+    breadcrumbs, course, course_url = found
     outline = course_outline(course=course, request=request)
-    breadcrumbs = [(ancestor.title, _url(ancestor, request)) for ancestor in ancestors]
     lessons = outline.lessons
     position = next((i for i, lesson in enumerate(lessons) if lesson.id == page.id), None)
     previous = nxt = None
@@ -111,7 +122,7 @@ def lesson_navigation(*, page: ModulePage | LessonPage, request=None) -> LessonN
     return LessonNavigation(
         breadcrumbs=breadcrumbs,
         course=course,
-        course_url=_url(course, request),
+        course_url=course_url,
         outline=outline,
         current_id=page.id,
         previous=previous,
@@ -182,11 +193,12 @@ def site_search(*, query: str):
     return pages.search(PlainText(terms))
 
 
-def _outline_key(course, request, generation: str) -> str:
+def _tree_key(kind: str, page, request, generation: str) -> str:
+    """A cache key for what a page's place in the tree gives (its URLs differ per site)."""
     from wagtail.models import Site
 
     site = Site.find_for_request(request) if request is not None else None
-    return f"outline:{course.pk}:{site.pk if site else '-'}:{generation}"
+    return f"{kind}:{page.pk}:{site.pk if site else '-'}:{generation}"
 
 
 def course_outlines(*, courses, request=None) -> dict[int, CourseOutline]:
@@ -201,7 +213,7 @@ def course_outlines(*, courses, request=None) -> dict[int, CourseOutline]:
     if not courses:
         return {}
     generation = content_generation()
-    keys = {course.pk: _outline_key(course, request, generation) for course in courses}
+    keys = {course.pk: _tree_key("outline", course, request, generation) for course in courses}
     cached = cache.get_many(keys.values())
     outlines = {
         course.pk: CourseOutline(course=course, modules=cached[keys[course.pk]])

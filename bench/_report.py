@@ -137,6 +137,7 @@ class Report:
         self.variant, self.quick = variant, quick
         self.started = time.time()
         self.load = [round(x, 2) for x in os.getloadavg()]
+        load = " ".join(f"{x:.2f}" for x in self.load)
         self.calibration = calibrate()
         self.rows: list[dict] = []
         self.targets: list[dict] = []
@@ -144,7 +145,7 @@ class Report:
         self.failures: list[str] = []
         print(f"bench/{script}.py {time.strftime('%Y-%m-%d %H:%M')} | {setup}")
         print(
-            f"machine: {os.cpu_count()} CPUs, load at start {' '.join(map(str, self.load))}; "
+            f"machine: {os.cpu_count()} CPUs, load at start {load}; "
             f"calibration {self.calibration} ms for {CALIBRATION_STEPS:,} loop steps "
             f"(median of {self.calibration.runs}, lower is faster)"
             + ("; QUICK run: smoke figures only" if quick else ""),

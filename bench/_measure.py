@@ -12,7 +12,7 @@ from collections.abc import Callable
 from django.db import connection
 from django.test import Client
 
-from bench._report import Spread, alternate
+from bench._report import Report, Spread, alternate
 
 
 def count_queries(call: Callable[[], object]) -> tuple[int, object]:
@@ -88,3 +88,16 @@ def get_ok(client: Client, url: str, **headers) -> Callable[[], object]:
         return response
 
     return call
+
+
+def client_report(script: str, title: str, setup: str, *, quick: bool) -> Report:
+    """The Report of a benchmark through Django's test client: the database in its setup,
+    and on PostgreSQL in its file name (var/bench/<script>-postgresql.json)."""
+    postgres = connection.vendor == "postgresql"
+    return Report(
+        script,
+        title,
+        f"Django test client, {'PostgreSQL' if postgres else 'SQLite'}, {setup}",
+        variant="postgresql" if postgres else "",
+        quick=quick,
+    )

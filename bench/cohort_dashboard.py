@@ -59,8 +59,8 @@ from django.test import Client  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from accounts.services import user_create  # noqa: E402
-from bench._measure import get_ok, timed_rounds  # noqa: E402
-from bench._report import Report, add_arguments  # noqa: E402
+from bench._measure import client_report, get_ok, timed_rounds  # noqa: E402
+from bench._report import add_arguments  # noqa: E402
 from cohorts import services as cohort_services  # noqa: E402
 from cohorts.models import (  # noqa: E402
     CohortStatus,
@@ -209,14 +209,11 @@ def main() -> int:
         args.runs, args.sizes = 5, "100,400"
     args.rounds = max(3, args.rounds)
     sizes = [int(size) for size in args.sizes.split(",")]
-    vendor = "PostgreSQL" if connection.vendor == "postgresql" else "SQLite"
-    frozen = ", gc frozen" if args.gc_freeze else ""
-    report = Report(
+    report = client_report(
         "cohort_dashboard",
         "Facilitator dashboard and roster API for big cohorts",
-        f"Django test client, {vendor}{frozen}, {args.rounds} rounds of {args.runs} requests "
-        "(the CSV a quarter), taking turns with the baseline, My learning",
-        variant="postgresql" if vendor == "PostgreSQL" else "",
+        f"{args.rounds} rounds of {args.runs} requests (the CSV a quarter), taking turns with "
+        "the baseline, My learning" + (", gc frozen" if args.gc_freeze else ""),
         quick=args.quick,
     )
 

@@ -37,13 +37,12 @@ import django  # noqa: E402
 django.setup()
 
 from django.core.management import call_command  # noqa: E402
-from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from wagtail.documents import get_document_model  # noqa: E402
 
 from accounts.services import user_create, user_grant_admin  # noqa: E402
-from bench._measure import get_ok, timed_rounds  # noqa: E402
-from bench._report import Report, add_arguments  # noqa: E402
+from bench._measure import client_report, get_ok, timed_rounds  # noqa: E402
+from bench._report import add_arguments  # noqa: E402
 from courses import services as course_services  # noqa: E402
 from courses.demo import seed_courses  # noqa: E402
 from courses.models import LessonPage  # noqa: E402
@@ -98,13 +97,11 @@ def main() -> int:
     args = parser.parse_args()
     runs, rounds = (3, 3) if args.quick else (max(5, args.runs), max(3, args.rounds))
     sizes = [int(size) for size in args.paragraphs.split(",")]
-    vendor = "PostgreSQL" if connection.vendor == "postgresql" else "SQLite"
-    report = Report(
+    report = client_report(
         "lesson_editor",
         "Lesson editor (Wagtail's edit view, as a superuser)",
-        f"Django test client, {vendor}, {rounds} rounds of {runs} requests after a warm-up, "
-        "taking turns with the baseline, the admin dashboard",
-        variant="postgresql" if vendor == "PostgreSQL" else "",
+        f"{rounds} rounds of {runs} requests after a warm-up, taking turns with the baseline, "
+        "the admin dashboard",
         quick=args.quick,
     )
 

@@ -31,11 +31,10 @@ import django  # noqa: E402
 django.setup()
 
 from django.core.management import call_command  # noqa: E402
-from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 
-from bench._measure import get_ok, timed_rounds  # noqa: E402
-from bench._report import Report, add_arguments  # noqa: E402
+from bench._measure import client_report, get_ok, timed_rounds  # noqa: E402
+from bench._report import add_arguments  # noqa: E402
 from courses import services  # noqa: E402
 
 
@@ -72,12 +71,10 @@ def main() -> int:
     add_arguments(parser)
     args = parser.parse_args()
     runs, rounds = (10, 3) if args.quick else (args.runs, max(3, args.rounds))
-    vendor = "PostgreSQL" if connection.vendor == "postgresql" else "SQLite"
-    report = Report(
+    report = client_report(
         "lesson_page",
         "Lesson page",
-        f"Django test client, {vendor}, {rounds} rounds of {runs} requests",
-        variant="postgresql" if vendor == "PostgreSQL" else "",
+        f"{rounds} rounds of {runs} requests, taking turns with the baseline, /healthz",
         quick=args.quick,
     )
     call_command("migrate", verbosity=0)

@@ -17,7 +17,7 @@ on a time. The figures also go to var/bench/pages[-postgresql].json (bench/_repo
     .venv/bin/python bench/pages.py [--runs 3] [--duration 5] [--workers 1] [--quick]
     DATABASE_URL=postgres://... .venv/bin/python bench/pages.py --workers 2
 
-Needs wrk (Debian's package: apt-get install wrk; `make bench` installs it).
+Needs wrk (Debian's package: apt-get install wrk).
 """
 
 from __future__ import annotations

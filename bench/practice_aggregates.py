@@ -47,8 +47,8 @@ from django.test import Client  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from accounts.services import user_create  # noqa: E402
-from bench._measure import get_ok, timed_rounds  # noqa: E402
-from bench._report import Report, add_arguments  # noqa: E402
+from bench._measure import client_report, get_ok, timed_rounds  # noqa: E402
+from bench._report import add_arguments  # noqa: E402
 from cohorts import services as cohort_services  # noqa: E402
 from cohorts.models import (  # noqa: E402
     CohortStatus,
@@ -189,13 +189,10 @@ def main() -> int:
     add_arguments(parser)
     args = parser.parse_args()
     runs, rounds = (5, 3) if args.quick else (args.runs, max(3, args.rounds))
-    vendor = "PostgreSQL" if connection.vendor == "postgresql" else "SQLite"
-    report = Report(
+    report = client_report(
         "practice_aggregates",
         "Practice aggregates for a lead (a district of 50 coaches, a year of entries)",
-        f"Django test client, {vendor}, {rounds} rounds of {runs} requests, taking turns with "
-        "the baseline, /healthz",
-        variant="postgresql" if vendor == "PostgreSQL" else "",
+        f"{rounds} rounds of {runs} requests, taking turns with the baseline, /healthz",
         quick=args.quick,
     )
 

@@ -42,9 +42,11 @@ def own_postgres_database(parts: SplitResult, name: str) -> Callable[[], None]:
     os.environ["DATABASE_URL"] = urlunsplit(parts._replace(path=f"/{name}"))
 
     def drop() -> None:
+        from django.conf import settings
         from django.db import connections
 
-        connections.close_all()
+        if settings.configured:  # not in pages.py, whose Django runs in the server
+            connections.close_all()
         with psycopg.connect(admin, autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 

@@ -238,6 +238,8 @@ def main() -> int:
             errors = sum(r["errors"] for r in results[name])
             if bad or errors:
                 report.fail(f"{name}: {bad} answers not 2xx/3xx, {errors} socket errors")
+            if min(page_rps) == 0:
+                report.note(f"{name}: a run finished no request (a longer --duration helps)")
             target = TARGETS.get(name)
             report.row(
                 name,

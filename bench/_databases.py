@@ -43,10 +43,9 @@ def own_postgres_database(parts: SplitResult, name: str) -> Callable[[], None]:
 
     def drop() -> None:
         from django.conf import settings
+        from django.db import connections
 
-        if settings.configured:  # the scripts that drive a server never set Django up
-            from django.db import connections
-
+        if settings.configured:  # not in pages.py, whose Django runs in the server
             connections.close_all()
         with psycopg.connect(admin, autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

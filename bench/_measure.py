@@ -12,6 +12,8 @@ from collections.abc import Callable
 from django.db import connection
 from django.test import Client
 
+from bench._report import Report, Spread, alternate
+
 
 def count_queries(call: Callable[[], object]) -> tuple[int, object]:
     """How many SQL statements ``call`` runs, and what it returns."""
@@ -47,6 +49,35 @@ def timings(call: Callable[[], object], runs: int) -> tuple[float, float, float,
     return statistics.median(wall), percentile(wall, 0.95), statistics.median(cpu), full_collections
 
 
+def timed_rounds(
+    calls: dict[str, Callable[[], object]], runs: int | dict[str, int], rounds: int
+) -> dict[str, dict]:
+    """Each call timed in ``rounds`` rounds of ``runs`` requests, the calls taking turns round
+    by round (so the baseline among them sees the same machine as the rest). Per call: its
+    queries, the p50, p95 and CPU p50 of the rounds as a Spread, and the full GCs of the
+    round that had the most. ``runs`` may be given per call (a dict)."""
+    figures = {}
+    for name, call in calls.items():
+        call()  # warm up: templates, URL resolvers, content types
+        figures[name] = {"queries": count_queries(call)[0]}
+    per_call = runs if isinstance(runs, dict) else dict.fromkeys(calls, runs)
+    measured = alternate(
+        {name: lambda c=call, n=per_call[name]: timings(c, n) for name, call in calls.items()},
+        rounds,
+    )
+    for name, per_round in measured.items():
+        p50s, p95s, cpus, collections = zip(*per_round, strict=True)
+        figures[name].update(
+            {
+                "p50 ms": Spread.of(p50s),
+                "p95 ms": Spread.of(p95s),
+                "CPU p50 ms": Spread.of(cpus),
+                "full GCs": max(collections),
+            }
+        )
+    return figures
+
+
 def get_ok(client: Client, url: str, **headers) -> Callable[[], object]:
     """A call that GETs ``url`` and stops the benchmark unless it answers 200."""
 
@@ -57,3 +88,16 @@ def get_ok(client: Client, url: str, **headers) -> Callable[[], object]:
         return response
 
     return call
+
+
+def client_report(script: str, title: str, setup: str, *, quick: bool) -> Report:
+    """The Report of a benchmark through Django's test client: the database in its setup,
+    and on PostgreSQL in its file name (var/bench/<script>-postgresql.json)."""
+    postgres = connection.vendor == "postgresql"
+    return Report(
+        script,
+        title,
+        f"Django test client, {'PostgreSQL' if postgres else 'SQLite'}, {setup}",
+        variant="postgresql" if postgres else "",
+        quick=quick,
+    )

@@ -40,8 +40,15 @@ exactly once.
 SQLite is a temporary file; with ``--postgres`` the database ``praxis_bench_ws`` is created
 on 127.0.0.1:5432 and dropped at the end. Redis runs use database 14 of
 redis://127.0.0.1:6379 (``--redis``); the script deletes only its own keys there (prefixes
-``praxis`` and ``benchrelay``). Each run gets a share of ``--timeout`` (600 s) and the whole
-script stops by itself, killing its workers, whatever happens.
+``praxis`` and ``benchrelay``). Each run gets a share of ``--timeout`` (300 s + 300 s per
+repeat) and the whole script stops by itself, killing its workers, whatever happens.
+
+Each setup runs ``--repeats`` times (3), Praxis and the relay in turn; the summary table
+(bench/_report.py, also var/bench/community_fanout.json) gives the medians of the repeats with
+the lowest and highest, and the ratios run by run. The script exits 1 when Praxis lost or
+duplicated a post or a consumer crashed, or the fault run did not end exactly-once; a missed
+target is printed as MISS and does not fail it. About 10 minutes with the defaults on the
+2-core machine; ``--quick`` (50 clients, 30 posts) a few.
 """
 
 from __future__ import annotations
@@ -70,6 +77,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench._ports import free_port  # noqa: E402
+from bench._report import Report, Spread, add_arguments  # noqa: E402
 
 PG_SERVER = "postgres://postgres:postgres@127.0.0.1:5432"
 PG_NAME = "praxis_bench_ws"
@@ -96,10 +104,21 @@ def _arguments() -> argparse.Namespace:
         default="cms.asgi:application",
         help="ASGI app to serve as Praxis (to measure a candidate change; PYTHONPATH applies)",
     )
-    parser.add_argument("--timeout", type=float, default=600.0, help="overall seconds")
+    parser.add_argument(
+        "--repeats", type=int, default=3, help="runs of each setup, Praxis and relay in turn"
+    )
+    parser.add_argument(
+        "--timeout", type=float, help="overall seconds (default 300 + 300 per repeat)"
+    )
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--keep-logs", action="store_true", help="keep the worker logs")
-    return parser.parse_args()
+    add_arguments(parser)
+    args = parser.parse_args()
+    if args.quick:
+        args.clients, args.messages = min(args.clients, 50), min(args.messages, 30)
+    args.repeats = max(3, args.repeats)
+    args.timeout = args.timeout or 300.0 + 300.0 * args.repeats
+    return args
 
 
 ARGS = _arguments()
@@ -630,6 +649,7 @@ class Result:
     throughput: float = 0.0
     notes: list = field(default_factory=list)
     fault: dict = field(default_factory=dict)
+    worker_errors: dict = field(default_factory=dict)
 
 
 async def _settle(run: Run, clients: list[BenchClient], limit: float) -> None:
@@ -890,6 +910,7 @@ def _phase(runner, *, label, app, layer, redis_url, nworkers, fixtures, share, f
         counts.update(worker.log_counts())
     if counts:
         result.notes.append(f"worker logs: {dict(counts)}")
+        result.worker_errors = dict(counts)
     if fault and app == "praxis":
         stored = Post.objects.filter(client_id__startswith=f"{result.fault['tag']}-").count()
         result.fault["posts_stored"] = stored
@@ -928,23 +949,62 @@ def _table(results: list[Result]) -> None:
         )
 
 
-def _ratios(results: list[Result]) -> None:
-    by = {(r.layer, r.app): r for r in results}
-    print("\nPraxis / baseline")
-    print(f"{'layer':<8} {'p95 ratio':>10} {'throughput ratio':>17}")
+def _summary(report: Report, results: list[Result], fault: Result | None) -> None:
+    """Per setup the medians of the repeats, Praxis / relay ratios run by run (each Praxis run
+    next to the relay run after it), the targets on Redis, and the correctness failures: a
+    post Praxis lost or delivered twice, a crashed consumer, a fault run not exactly-once."""
+    for r in results:
+        if r.app == "praxis" and (
+            r.lost or r.duplicates or r.worker_errors.get("consumers crashed")
+        ):
+            report.fail(
+                f"{r.label}: {r.lost} lost, {r.duplicates} duplicates, "
+                f"worker logs {r.worker_errors}"
+            )
     for layer in ("memory", "redis"):
-        praxis, base = by.get((layer, "praxis")), by.get((layer, "baseline"))
-        if not praxis or not base:
-            continue
-        p95 = praxis.p95 / base.p95 if base.p95 and base.p95 == base.p95 else float("nan")
-        thr = praxis.throughput / base.throughput if base.throughput else float("nan")
-        print(f"{layer:<8} {_fmt(p95, 2):>10} {_fmt(thr, 2):>17}")
-        if layer == "redis":
-            n = praxis.clients
-            print(f"\ntargets (Redis, N={n}):")
-            print(f"  zero lost                  {praxis.lost:>7}   {_verdict(praxis.lost == 0)}")
-            print(f"  p95 <= 1.5x baseline       {_fmt(p95, 2):>7}x  {_verdict(p95 <= 1.5)}")
-            print(f"  throughput >= 0.7x base    {_fmt(thr, 2):>7}x  {_verdict(thr >= 0.7)}")
+        for app in ("praxis", "baseline"):
+            runs = [r for r in results if (r.layer, r.app) == (layer, app)]
+            if not runs:
+                continue
+            relay = [r for r in results if (r.layer, r.app) == (layer, "baseline")]
+            figures = {
+                "clients": runs[0].clients,
+                "workers": runs[0].workers,
+                "connect s": Spread.of(r.setup_s for r in runs),
+                "lost": sum(r.lost for r in runs),
+                "dup": sum(r.duplicates for r in runs),
+                "p50 ms": Spread.of(r.p50 for r in runs),
+                "p95 ms": Spread.of(r.p95 for r in runs),
+                "p99 ms": Spread.of(r.p99 for r in runs),
+                "deliveries/s": Spread.of(r.throughput for r in runs),
+            }
+            p95 = throughput = None
+            if app == "praxis" and relay:
+                pairs = list(zip(runs, relay, strict=False))
+                p95 = Spread.of(p.p95 / b.p95 if b.p95 else float("nan") for p, b in pairs)
+                throughput = Spread.of(
+                    p.throughput / b.throughput if b.throughput else float("nan") for p, b in pairs
+                )
+                figures.update({"p95 x relay": p95, "throughput x relay": throughput})
+            target = layer == "redis" and p95 is not None
+            report.row(
+                f"{'Praxis' if app == 'praxis' else 'baseline: relay'}, {layer}",
+                target="p95 <= 1.5x, throughput >= 0.7x" if target else "",
+                ok=p95.median <= 1.5 and throughput.median >= 0.7 if target else None,
+                **figures,
+            )
+    if fault is not None:
+        f = fault.fault
+        once = f.get("complete_clients") == f.get("clients") and f.get("missing_total") == 0
+        if not once:
+            report.fail(f"fault run: not every client holds every post exactly once ({f})")
+        report.note(
+            f"fault run (Redis, {f.get('clients')} clients, ~10% of sockets dropped, one worker "
+            f"SIGKILLed at {f.get('killed_at_s')} s and back {f.get('restart_s')} s later): "
+            f"{f.get('reconnects')} reconnects, {f.get('complete_clients')}/{f.get('clients')} "
+            f"clients end with all {f.get('expected_per_client')} posts exactly once, "
+            f"{f.get('duplicates_discarded')} duplicates dropped by seq"
+        )
 
 
 def _verdict(ok: bool) -> str:
@@ -997,9 +1057,13 @@ def main() -> int:
         resource.setrlimit(resource.RLIMIT_NOFILE, (want, hard))
     random.seed(ARGS.seed)
     vendor = "PostgreSQL" if ARGS.postgres else "SQLite"
-    print(
-        f"community fan-out: {ARGS.clients} clients, {ARGS.messages} posts at "
-        f"{ARGS.rate:g}/s, {vendor}, load average {os.getloadavg()[0]:.1f} at start"
+    report = Report(
+        "community_fanout",
+        "Community fan-out over WebSockets, against a bare Channels relay",
+        f"{ARGS.clients} clients, {ARGS.messages} posts at {ARGS.rate:g}/s, {vendor}, "
+        f"{ARGS.repeats} repeats, Praxis then the relay on fresh workers",
+        variant="postgresql" if ARGS.postgres else "",
+        quick=ARGS.quick,
     )
     FINGERPRINT[0] = _fingerprint()
     print(f"  code under test: {ARGS.praxis_app}; {FINGERPRINT[0]}")
@@ -1018,13 +1082,13 @@ def main() -> int:
         print(f"  Redis at {ARGS.redis} is not reachable: Redis runs skipped")
         layers.remove("redis")
     plan = []  # (label, app, layer, workers, fault, share of the remaining time)
-    if not ARGS.fault:
+    for repeat in range(1, ARGS.repeats + 1) if not ARGS.fault else ():
         for layer in layers:
             workers = 2 if layer == "redis" else 1
             if ARGS.apps != "baseline":
-                plan.append((f"{layer}-praxis", "praxis", layer, workers, False, 1.0))
+                plan.append((f"{layer}-praxis-{repeat}", "praxis", layer, workers, False, 1.0))
             if ARGS.apps != "praxis":
-                plan.append((f"{layer}-baseline", "baseline", layer, workers, False, 0.4))
+                plan.append((f"{layer}-relay-{repeat}", "baseline", layer, workers, False, 0.4))
     if ARGS.fault or (ARGS.layers != "memory" and ARGS.apps != "baseline" and not ARGS.no_fault):
         if redis_ok:
             plan.append(("redis-fault", "praxis", "redis", 2, True, 1.5))
@@ -1060,11 +1124,11 @@ def main() -> int:
     if results:
         print()
         _table(results)
-        _ratios(results)
     if fault_result:
         _print_fault(fault_result)
     print(f"\ntotal {time.monotonic() - STARTED:.0f}s")
-    return 0
+    _summary(report, results, fault_result)
+    return report.finish()
 
 
 def _terminated(signum, frame):

@@ -4,15 +4,16 @@ Builds a course, a cohort and a learner with an API token (through services) in 
 its own, serves Praxis with ``uvicorn cms.asgi:application --workers 2`` (production
 settings, the connection pool sized by DB_POOL_MAX_SIZE per worker), and drives
 ``GET /api/v1/me/enrollments/`` (token auth, two queries and a serializer) from 64 keep-alive
-connections for 15 seconds, three times. Prints per run: requests/s, latency p50/p99, 5xx
-answers, socket errors, the most server connections seen in pg_stat_activity (the workers'
-own, told apart by application_name, and the whole PostgreSQL server's against its
-max_connections), and the machine's load average. Before the pool every request thread kept a
-connection of its own, and two workers under this load ran PostgreSQL out of client slots
-("FATAL: sorry, too many clients already", HTTP 500).
+connections for 15 seconds, three times, each time just after the baseline, /healthz (a
+database and a channel-layer round trip, no auth), under the same load. Prints per run:
+requests/s, latency p50/p99, 5xx answers, socket errors, the most server connections seen in
+pg_stat_activity (the workers' own, told apart by application_name, and the whole PostgreSQL
+server's against its max_connections), and the machine's load average. Before the pool every
+request thread kept a connection of its own, and two workers under this load ran PostgreSQL
+out of client slots ("FATAL: sorry, too many clients already", HTTP 500).
 
     DATABASE_URL=postgres://postgres:postgres@127.0.0.1:5432/praxis \\
-        .venv/bin/python bench/db_connections.py [--seconds 15 --connections 64 --runs 3]
+        .venv/bin/python bench/db_connections.py [--seconds 15 --connections 64 --runs 3 --quick]
         [--workers 2 --pool-max-size 8]   # --pool-max-size 0: no pool, a connection a request
 
 The load comes from ``wrk`` (apt-get install wrk) when it is on PATH, otherwise from Python
@@ -20,7 +21,8 @@ threads (slower: on a small machine they take CPU from the server). The script c
 own database on that server (praxis_bench_dbconn_<pid>) and drops it at the end; the database
 named in the URL is never read or written. Without a PostgreSQL DATABASE_URL it says so and
 does nothing (exit 0, so ``make bench`` carries on). Exits 1 only when a request failed (any
-5xx or socket error), never on timing.
+5xx or socket error), never on timing; the figures (medians over the runs, with the lowest and
+highest) also go to var/bench/db_connections.json (bench/_report.py).
 """
 
 from __future__ import annotations
@@ -47,8 +49,10 @@ sys.path.insert(0, str(ROOT))
 
 from bench._databases import PG_SCHEMES, own_postgres_database  # noqa: E402
 from bench._ports import free_port  # noqa: E402
+from bench._report import Report, Spread, add_arguments  # noqa: E402
 
 PATH = "/api/v1/me/enrollments/"
+BASELINE = "/healthz"  # a database and a channel layer round trip, no auth, no serializer
 
 
 def _arguments() -> argparse.Namespace:
@@ -63,7 +67,12 @@ def _arguments() -> argparse.Namespace:
         default=int(os.environ.get("DB_POOL_MAX_SIZE") or 8),
         help="DB_POOL_MAX_SIZE for each worker (0: no pool)",
     )
-    return parser.parse_args()
+    add_arguments(parser)
+    args = parser.parse_args()
+    if args.quick:
+        args.seconds = 3
+    args.runs = max(3, args.runs)
+    return args
 
 
 def _own_database():
@@ -231,13 +240,13 @@ end
 """
 
 
-def load_with_wrk(port: int, token: str, script: Path) -> Run:
+def load_with_wrk(port: int, token: str, script: Path, path: str) -> Run:
     output = subprocess.run(
         [
             "wrk", "-t", str(min(2, ARGS.connections)), "-c", str(ARGS.connections),
             "-d", f"{ARGS.seconds}s", "--timeout", "30s", "-s", str(script),
             "-H", f"Authorization: Token {token}",
-            f"http://127.0.0.1:{port}{PATH}",
+            f"http://127.0.0.1:{port}{path}",
         ],
         capture_output=True, text=True, check=True,
     ).stdout  # fmt: skip
@@ -251,7 +260,7 @@ def load_with_wrk(port: int, token: str, script: Path) -> Run:
     return Run(requests, micros / 1e6, p50 / 1000, p99 / 1000, s5xx, other, sock)
 
 
-def load_with_threads(port: int, token: str) -> Run:
+def load_with_threads(port: int, token: str, path: str) -> Run:
     """wrk's job in Python threads: one keep-alive connection each."""
     result, lock, latencies = Run(), threading.Lock(), []
     stop_at = time.monotonic() + ARGS.seconds
@@ -262,7 +271,7 @@ def load_with_threads(port: int, token: str) -> Run:
         while time.monotonic() < stop_at:
             started = time.perf_counter()
             try:
-                conn.request("GET", PATH, headers={"Authorization": f"Token {token}"})
+                conn.request("GET", path, headers={"Authorization": f"Token {token}"})
                 response = conn.getresponse()
                 response.read()
                 statuses.append(response.status)
@@ -302,34 +311,44 @@ def main() -> int:
     log_path, script = tmp / "server.log", tmp / "count.lua"
     script.write_text(WRK_SCRIPT)
     wrk = shutil.which("wrk")
+    pool = f"pool of {ARGS.pool_max_size} each" if ARGS.pool_max_size else "no pool"
+    report = Report(
+        "db_connections",
+        "Database connections under load (PostgreSQL, two workers)",
+        f"{ARGS.workers} uvicorn workers ({pool}), {ARGS.connections} connections x "
+        f"{ARGS.seconds} s from {'wrk' if wrk else 'Python threads'}, {ARGS.runs} runs taking "
+        f"turns with the baseline, {BASELINE}",
+        quick=ARGS.quick,
+    )
+    runs: dict[str, list[tuple[Run, int, int]]] = {PATH: [], BASELINE: []}
     port = free_port()
     server = start_server(port, log_path)
     sampler = Sampler()
-    failed = False
     try:
         wait_ready(port, server, log_path)
         sampler.start()
-        pool = f"pool of {ARGS.pool_max_size} each" if ARGS.pool_max_size else "no pool"
         print(
-            f"db connections: GET {PATH} on {ARGS.workers} uvicorn workers ({pool}), "
-            f"{ARGS.connections} connections x {ARGS.seconds}s, {ARGS.runs} runs, load from "
-            f"{'wrk' if wrk else 'Python threads (no wrk on PATH)'}; {os.cpu_count()} CPUs"
-        )
-        print(
-            f"{'run':<4} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'5xx':>6} {'non-2xx':>8} "
-            f"{'sock err':>9} {'workers conn':>13} {'server conn':>12} {'load 1m':>8}"
+            f"{'run':<4} {'path':<24} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'5xx':>6} "
+            f"{'non-2xx':>8} {'sock err':>9} {'workers conn':>13} {'server conn':>12} "
+            f"{'load 1m':>8}"
         )
         for number in range(1, ARGS.runs + 1):
-            sampler.reset()
-            run = load_with_wrk(port, token, script) if wrk else load_with_threads(port, token)
-            load = os.getloadavg()[0]
-            failed = failed or run.server_errors > 0 or run.socket_errors > 0
-            print(
-                f"{number:<4} {run.requests / run.seconds:>8.0f} {run.p50_ms:>8.1f} "
-                f"{run.p99_ms:>8.1f} {run.server_errors:>6} {run.other_non_2xx:>8} "
-                f"{run.socket_errors:>9} {sampler.ours:>13} "
-                f"{f'{sampler.server}/{sampler.max_connections}':>12} {load:>8.2f}"
-            )
+            for path in (BASELINE, PATH):
+                sampler.reset()
+                run = (
+                    load_with_wrk(port, token, script, path)
+                    if wrk
+                    else load_with_threads(port, token, path)
+                )
+                runs[path].append((run, sampler.ours, sampler.server))
+                load = os.getloadavg()[0]
+                print(
+                    f"{number:<4} {path:<24} {run.requests / run.seconds:>8.0f} "
+                    f"{run.p50_ms:>8.1f} {run.p99_ms:>8.1f} {run.server_errors:>6} "
+                    f"{run.other_non_2xx:>8} {run.socket_errors:>9} {sampler.ours:>13} "
+                    f"{f'{sampler.server}/{sampler.max_connections}':>12} {load:>8.2f}",
+                    flush=True,
+                )
     finally:
         sampler.stop.set()
         server.terminate()
@@ -341,16 +360,37 @@ def main() -> int:
     log = log_path.read_text(errors="replace")
     refused = log.count("too many clients")
     timeouts = log.count("couldn't get a connection after")
-    print(
-        f"workers conn: the most connections the workers held at once (at most "
-        f"{ARGS.workers} x {ARGS.pool_max_size} with the pool); server conn: the whole "
-        f"PostgreSQL server's, other programs included. Server log: {refused} "
-        f"'too many clients', {timeouts} pool timeouts."
+    bound = ARGS.workers * ARGS.pool_max_size
+    for path, results in runs.items():
+        errors = sum(r.server_errors + r.socket_errors for r, _ours, _server in results)
+        if errors:
+            report.fail(f"{path}: {errors} 5xx answers or socket errors")
+        report.row(
+            f"baseline: {path}" if path == BASELINE else path,
+            target=f"workers' connections <= {bound}" if bound else "",
+            ok=max(ours for _r, ours, _s in results) <= bound if bound else None,
+            **{
+                "req/s": Spread.of(r.requests / r.seconds for r, _o, _s in results),
+                "p50 ms": Spread.of(r.p50_ms for r, _o, _s in results),
+                "p99 ms": Spread.of(r.p99_ms for r, _o, _s in results),
+                "5xx": sum(r.server_errors for r, _o, _s in results),
+                "other non-2xx": sum(r.other_non_2xx for r, _o, _s in results),
+                "socket errors": sum(r.socket_errors for r, _o, _s in results),
+                "workers' connections (most)": max(ours for _r, ours, _s in results),
+                "server's connections (most)": f"{max(s for _r, _o, s in results)}/"
+                f"{sampler.max_connections}",
+            },
+        )
+    report.note(
+        "workers' connections: the most the workers held at once (at most workers x pool size "
+        "with the pool); the server's: the whole PostgreSQL server's, other programs included. "
+        f"Server log: {refused} 'too many clients', {timeouts} pool timeouts."
     )
-    print("errors: none" if not failed else f"errors: YES (server log kept at {log_path})")
-    if not failed:
+    if report.failures:
+        print(f"server log kept at {log_path}")
+    else:
         shutil.rmtree(tmp, ignore_errors=True)
-    return 1 if failed else 0
+    return report.finish()
 
 
 if __name__ == "__main__":

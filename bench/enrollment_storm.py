@@ -6,10 +6,14 @@ every call, as a web request with CONN_MAX_AGE=0 would). Every thread connects f
 waits at a barrier, so the first 32 calls start together and the rest follow as threads free
 up. Prints how many enrollments ended active and waitlisted, how many calls raised, the wall
 time from the barrier's release, and whether that is exactly 50 / 150 / 0 with the waitlist
-in first-come order. Exits 1 when it is not.
+in first-come order. Three storms (``--runs``), each on a fresh cohort, take turns with the
+baseline, the same 200 calls one at a time (what the locking costs); the wall times are given
+as a median with the lowest and highest run (bench/_report.py, also in
+var/bench/enrollment_storm[-sqlite].json). Exits 1 when any run is not exactly that, never
+on a time.
 
     DATABASE_URL=postgres://postgres:postgres@127.0.0.1:5432/praxis \
-        .venv/bin/python bench/enrollment_storm.py [--users 200 --capacity 50 --workers 32]
+        .venv/bin/python bench/enrollment_storm.py [--users 200 --capacity 50 --workers 32 --runs 3]
     .venv/bin/python bench/enrollment_storm.py --sqlite
 
 PostgreSQL is what production runs and what this is for: the script creates its own database
@@ -37,6 +41,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench._databases import PG_SCHEMES, own_postgres_database, own_sqlite_database  # noqa: E402
+from bench._report import Report, Spread, add_arguments, alternate  # noqa: E402
 
 
 def _arguments() -> argparse.Namespace:
@@ -44,10 +49,14 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--users", type=int, default=200)
     parser.add_argument("--capacity", type=int, default=50)
     parser.add_argument("--workers", type=int, default=32)
+    parser.add_argument("--runs", type=int, default=3, help="storms, and as many baselines")
     parser.add_argument(
         "--sqlite", action="store_true", help="run on a throwaway SQLite file instead"
     )
-    return parser.parse_args()
+    add_arguments(parser)
+    args = parser.parse_args()
+    args.runs = max(3, args.runs)
+    return args
 
 
 def _own_database(sqlite: bool) -> Callable[[], None]:
@@ -96,7 +105,7 @@ class Storm:
     fifo: bool = False
 
 
-def build(users: int, capacity: int):
+def build_course():
     _home, catalog = course_services.site_root_ensure()
     course, _created = course_services.course_build(
         catalog=catalog,
@@ -114,10 +123,15 @@ def build(users: int, capacity: int):
     facilitator = user_create(
         email="fran@example.org", password=None, username="fran", role="facilitator"
     )
+    return course, facilitator
+
+
+def build(course, facilitator, users: int, capacity: int, label: str):
+    """A cohort of ``capacity`` seats and ``users`` learners who have not enrolled yet."""
     today = timezone.localdate()
     cohort = cohort_services.cohort_create(
         course=course,
-        title="Spring cohort",
+        title=f"Spring cohort {label}",
         pace=Pace.FACILITATED,
         status=CohortStatus.OPEN,
         starts_on=today,
@@ -130,11 +144,12 @@ def build(users: int, capacity: int):
     # user_create) so that setting up 200 of them is not what gets measured.
     User = get_user_model()
     password = make_password(None)
+    prefix = f"{label}-learner"
     User.objects.bulk_create(
-        User(username=f"learner{i:04d}", email=f"learner{i:04d}@example.org", password=password)
+        User(username=f"{prefix}{i:04d}", email=f"{prefix}{i:04d}@example.org", password=password)
         for i in range(users)
     )
-    learners = list(User.objects.filter(username__startswith="learner").order_by("pk"))
+    learners = list(User.objects.filter(username__startswith=prefix).order_by("pk"))
     return cohort, learners
 
 
@@ -168,6 +183,26 @@ def storm(cohort, learners, workers: int) -> Storm:
             except Exception as error:
                 result.errors.append(f"{type(error).__name__}: {error}")
     result.seconds = time.perf_counter() - released[0] if released else 0.0
+    return outcome(cohort, result)
+
+
+def one_at_a_time(cohort, learners) -> Storm:
+    """The baseline: the same calls one after the other, each on its own connection."""
+    result = Storm()
+    started = time.perf_counter()
+    for user in learners:
+        try:
+            cohort_services.cohort_enroll(cohort=cohort, user=user)
+        except Exception as error:
+            result.errors.append(f"{type(error).__name__}: {error}")
+        finally:
+            connection.close()
+    result.seconds = time.perf_counter() - started
+    return outcome(cohort, result)
+
+
+def outcome(cohort, result: Storm) -> Storm:
+    """Who ended active and waitlisted, and whether the waitlist is in arrival order."""
     enrollments = Enrollment.objects.filter(cohort=cohort)
     result.active = enrollments.filter(status=EnrollmentStatus.ACTIVE).count()
     waiting = list(
@@ -183,29 +218,60 @@ def storm(cohort, learners, workers: int) -> Storm:
 
 
 def main() -> int:
-    call_command("migrate", verbosity=0)
-    cohort, learners = build(ARGS.users, ARGS.capacity)
-    result = storm(cohort, learners, ARGS.workers)
-    expected = (min(ARGS.capacity, ARGS.users), max(0, ARGS.users - ARGS.capacity), 0)
-    got = (result.active, result.waitlisted, len(result.errors))
-    ok = got == expected and result.fifo
     vendor = "PostgreSQL" if connection.vendor == "postgresql" else "SQLite"
-    print(
-        f"enrollment storm ({vendor}): {ARGS.users} users, {min(ARGS.workers, ARGS.users)} "
-        f"threads, capacity {ARGS.capacity}"
+    threads = max(1, min(ARGS.workers, ARGS.users))
+    report = Report(
+        "enrollment_storm",
+        f"Enrollment storm ({ARGS.users} at once into {ARGS.capacity} seats)",
+        f"{vendor}, {threads} threads, {ARGS.runs} runs taking turns with the baseline, the "
+        "same calls one at a time, each run on a fresh cohort",
+        variant="sqlite" if vendor == "SQLite" else "",
+        quick=ARGS.quick,
     )
-    print(f"{'active':<12} {result.active:>8}")
-    print(f"{'waitlisted':<12} {result.waitlisted:>8}")
-    print(f"{'errors':<12} {len(result.errors):>8}")
-    print(f"{'wall time':<12} {result.seconds:>7.2f}s")
-    for error in sorted(set(result.errors))[:5]:
-        print(f"  error: {error}")
-    print(f"waitlist in arrival order (waitlisted_at, id): {'yes' if result.fifo else 'NO'}")
-    print(
-        f"expected {expected[0]}/{expected[1]}/{expected[2]}, got {got[0]}/{got[1]}/{got[2]} "
-        f"-> {'OK' if ok else 'MISS'}"
-    )
-    return 0 if ok else 1
+    call_command("migrate", verbosity=0)
+    course, facilitator = build_course()
+    runs = iter(range(2 * ARGS.runs))
+
+    def step(name: str, enroll) -> Storm:
+        cohort, learners = build(course, facilitator, ARGS.users, ARGS.capacity, f"r{next(runs)}")
+        result = enroll(cohort, learners)
+        got = (result.active, result.waitlisted, len(result.errors))
+        if got != expected or not result.fifo:
+            report.fail(
+                f"{name}: expected {expected[0]}/{expected[1]}/{expected[2]} active/waitlisted/"
+                f"errors in arrival order, got {got[0]}/{got[1]}/{got[2]}"
+                f"{'' if result.fifo else ', the waitlist out of order'}"
+                + "".join(f"; {error}" for error in sorted(set(result.errors))[:5])
+            )
+        return result
+
+    expected = (min(ARGS.capacity, ARGS.users), max(0, ARGS.users - ARGS.capacity), 0)
+    steps = {
+        f"storm, {threads} threads": lambda: step(
+            "storm", lambda c, people: storm(c, people, ARGS.workers)
+        ),
+        "baseline: one at a time": lambda: step("one at a time", one_at_a_time),
+    }
+    for name, results in alternate(steps, ARGS.runs).items():
+        report.row(
+            name,
+            target=f"{expected[0]} / {expected[1]} / 0, in arrival order",
+            ok=all((r.active, r.waitlisted, len(r.errors)) == expected and r.fifo for r in results),
+            **{
+                "wall s": Spread.of(r.seconds for r in results),
+                "active": _values(r.active for r in results),
+                "waitlisted": _values(r.waitlisted for r in results),
+                "errors": _values(len(r.errors) for r in results),
+                "in arrival order": all(r.fifo for r in results),
+            },
+        )
+    return report.finish()
+
+
+def _values(values) -> str:
+    """One value when every run gave it, else each run's."""
+    values = list(values)
+    return str(values[0]) if len(set(values)) == 1 else ", ".join(map(str, values))
 
 
 if __name__ == "__main__":

@@ -5,12 +5,12 @@ lessons) and two more lessons of the demo's blocks plus linked paragraphs (each 
 block and a practice task, each linking two lessons and a document), then, as a superuser,
 GETs the editor of the demo's longest lesson and of the two linked lessons, and the admin
 dashboard as the baseline, through Django's test client: the first request, then one warm-up
-and ``--runs`` timed requests each.
+each and ``--rounds`` rounds of ``--runs`` timed requests, taking turns round by round.
 
 Targets: the editor opens in under 2 s (median), in the same number of queries whatever the
 number of links.
 
-    .venv/bin/python bench/lesson_editor.py [--runs 10] [--paragraphs 5,50]
+    .venv/bin/python bench/lesson_editor.py [--runs 10] [--rounds 3] [--paragraphs 5,50] [--quick]
 
 Without DATABASE_URL it uses a throwaway SQLite file; with a PostgreSQL DATABASE_URL a database
 of its own on that server (bench/_databases.py), dropped at the end.
@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import sys
 import time
 from pathlib import Path
@@ -38,12 +37,12 @@ import django  # noqa: E402
 django.setup()
 
 from django.core.management import call_command  # noqa: E402
-from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from wagtail.documents import get_document_model  # noqa: E402
 
 from accounts.services import user_create, user_grant_admin  # noqa: E402
-from bench._measure import count_queries, get_ok  # noqa: E402
+from bench._measure import client_report, get_ok, timed_rounds  # noqa: E402
+from bench._report import add_arguments  # noqa: E402
 from courses import services as course_services  # noqa: E402
 from courses.demo import seed_courses  # noqa: E402
 from courses.models import LessonPage  # noqa: E402
@@ -89,24 +88,22 @@ def build_linked_lessons(catalog, demo: LessonPage, sizes: list[int]) -> dict[in
     return {size: LessonPage.objects.get(slug=f"linked-{size}") for size in sizes}
 
 
-def spread(call, runs: int) -> tuple[float, float, float, float]:
-    """Wall-clock median, min and max in ms, and this process's CPU median in ms."""
-    wall, cpu = [], []
-    for _ in range(runs):
-        started, started_cpu = time.perf_counter(), time.process_time()
-        call()
-        wall.append((time.perf_counter() - started) * 1000)
-        cpu.append((time.process_time() - started_cpu) * 1000)
-    return statistics.median(wall), min(wall), max(wall), statistics.median(cpu)
-
-
-def main() -> None:
+def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=10)
+    parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--paragraphs", default="5,50", help="linked paragraphs per lesson")
+    add_arguments(parser)
     args = parser.parse_args()
-    runs = max(5, args.runs)
+    runs, rounds = (3, 3) if args.quick else (max(5, args.runs), max(3, args.rounds))
     sizes = [int(size) for size in args.paragraphs.split(",")]
+    report = client_report(
+        "lesson_editor",
+        "Lesson editor (Wagtail's edit view, as a superuser)",
+        f"{rounds} rounds of {runs} requests after a warm-up, taking turns with the baseline, "
+        "the admin dashboard",
+        quick=args.quick,
+    )
 
     call_command("migrate", verbosity=0)
     _home, catalog = course_services.site_root_ensure()
@@ -131,40 +128,29 @@ def main() -> None:
     first_call()
     first_ms = (time.perf_counter() - started) * 1000
 
-    rows = {}
-    for name, call in calls.items():
-        call()  # warm up: templates, URL resolvers, renditions, content types
-        queries, _response = count_queries(call)
-        rows[name] = (queries, *spread(call, runs))
-
-    vendor = "PostgreSQL" if connection.vendor == "postgresql" else "SQLite"
-    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
-    print(
-        f"lesson editor, {runs} runs each after a warm-up (Django test client, {vendor}; "
-        f"load average {load} on {os.cpu_count()} CPUs)"
+    report.note(
+        f"the first request of the process (the demo lesson's editor) took {first_ms:.0f} ms"
     )
-    print(f"first request of the process (demo lesson's editor): {first_ms:.0f} ms")
-    print(
-        f"{'target':<46} {'queries':>8} {'median ms':>10} {'min ms':>8} {'max ms':>8} "
-        f"{'CPU med':>8}"
+    figures = timed_rounds(calls, runs, rounds)
+    for name, row in figures.items():
+        editor = name.startswith("editor")
+        report.row(
+            name,
+            target=f"p50 <= {TARGET_MS:.0f} ms" if editor else "",
+            ok=row["p50 ms"].median <= TARGET_MS if editor else None,
+            **row,
+        )
+    linked = [str(row["queries"]) for name, row in figures.items() if "linked" in name]
+    report.target(
+        f"the linked lessons' editors in the same queries ({' vs '.join(linked)})",
+        len(set(linked)) == 1,
     )
-    for name, (queries, median, low, high, cpu) in rows.items():
-        print(f"{name:<46} {queries:>8} {median:>10.1f} {low:>8.1f} {high:>8.1f} {cpu:>8.1f}")
-
-    editors = [row for name, row in rows.items() if name.startswith("editor")]
-    linked_queries = [row[0] for name, row in rows.items() if "linked" in name]
-    flat = len(set(linked_queries)) == 1
-    slowest = max(row[1] for row in editors)
-    fast = slowest <= TARGET_MS
-    print(
-        f"targets: linked editors' queries {' vs '.join(map(str, linked_queries))} "
-        f"{'same' if flat else 'DIFFER'}; slowest editor median {slowest:.0f} ms "
-        f"{'<=' if fast else '>'} {TARGET_MS:.0f} ms -> {'OK' if flat and fast else 'MISS'}"
-    )
+    return report.finish()
 
 
 if __name__ == "__main__":
     try:
-        main()
+        status = main()
     finally:
         CLEAN_UP()
+    raise SystemExit(status)

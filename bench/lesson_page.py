@@ -1,9 +1,11 @@
 """Benchmark: the lesson page's query count and server time for a small and a large course.
 
 Builds two courses (5 and 50 lessons), then renders a lesson of each through Django's test
-client many times and prints queries and p50/p95 times.
+client, in ``--rounds`` rounds of ``--runs`` requests, taking turns with the baseline
+(/healthz: the middleware and a database round trip), and prints queries and the p50/p95 of
+the rounds (median, lowest and highest round).
 
-    .venv/bin/python bench/lesson_page.py [--runs 200]
+    .venv/bin/python bench/lesson_page.py [--runs 100] [--rounds 3] [--quick]
 
 Without DATABASE_URL it uses a throwaway SQLite file; with a PostgreSQL DATABASE_URL a database
 of its own on that server (bench/_databases.py), dropped at the end.
@@ -29,10 +31,10 @@ import django  # noqa: E402
 django.setup()
 
 from django.core.management import call_command  # noqa: E402
-from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 
-from bench._measure import count_queries, get_ok, timings  # noqa: E402
+from bench._measure import client_report, get_ok, timed_rounds  # noqa: E402
+from bench._report import add_arguments  # noqa: E402
 from courses import services  # noqa: E402
 
 
@@ -57,36 +59,39 @@ def build_course(catalog, slug: str, modules: int, lessons: int):
         }
         for m in range(modules)
     ]
+    slug = slug.replace(" ", "-")
     services.course_build(catalog=catalog, title=slug, slug=slug, modules=outline, summary="x")
     return f"/courses/{slug}/m0/l1/"
 
 
-def measure(client: Client, url: str, runs: int) -> tuple[int, float, float]:
-    call = get_ok(client, url)
-    call()  # warm
-    queries, _response = count_queries(call)
-    p50, p95, _cpu, _collections = timings(call, runs)
-    return queries, p50, p95
-
-
-def main() -> None:
+def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--runs", type=int, default=200)
+    parser.add_argument("--runs", type=int, default=100, help="requests per round")
+    parser.add_argument("--rounds", type=int, default=3)
+    add_arguments(parser)
     args = parser.parse_args()
+    runs, rounds = (10, 3) if args.quick else (args.runs, max(3, args.rounds))
+    report = client_report(
+        "lesson_page",
+        "Lesson page",
+        f"{rounds} rounds of {runs} requests, taking turns with the baseline, /healthz",
+        quick=args.quick,
+    )
     call_command("migrate", verbosity=0)
     _home, catalog = services.site_root_ensure()
     sizes = {"5 lessons": (1, 5), "50 lessons": (5, 10)}
     client = Client()
-    print(f"lesson page, {args.runs} renders each (Django test client, {connection.vendor})")
-    print(f"{'course':<12} {'queries':>8} {'p50 ms':>8} {'p95 ms':>8}")
+    calls = {"baseline: /healthz": get_ok(client, "/healthz")}
     for name, (modules, lessons) in sizes.items():
-        url = build_course(catalog, name.replace(" ", "-"), modules, lessons)
-        queries, p50, p95 = measure(client, url, args.runs)
-        print(f"{name:<12} {queries:>8} {p50:>8.1f} {p95:>8.1f}")
+        calls[f"lesson, {name}"] = get_ok(client, build_course(catalog, name, modules, lessons))
+    for name, figures in timed_rounds(calls, runs, rounds).items():
+        report.row(name, **figures)
+    return report.finish()
 
 
 if __name__ == "__main__":
     try:
-        main()
+        status = main()
     finally:
         CLEAN_UP()
+    raise SystemExit(status)

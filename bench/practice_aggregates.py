@@ -5,12 +5,13 @@ Builds a small district (1 team of 5 coaches) and the full one (5 teams of 10 co
 coach with about 200 entries spread over the last twelve months and a feedback answer on about
 one entry in five. Then, as the lead, requests the team page (/practice/teams/<pk>/), the
 district page (/practice/teams/) and the team API (/api/v1/practice/teams/<pk>/) through
-Django's test client, and calls ``lead_aggregates`` on its own. Aggregation happens in the
+Django's test client, in rounds taking turns with the baseline (/healthz: the middleware and a
+database round trip), and calls ``lead_aggregates`` on its own. Aggregation happens in the
 database (values + Sum + TruncMonth), so the query count must not grow with entries or members.
 
 Targets: the same number of queries at both sizes; p95 <= 200 ms at the full size.
 
-    .venv/bin/python bench/practice_aggregates.py [--runs 50]
+    .venv/bin/python bench/practice_aggregates.py [--runs 30] [--rounds 3] [--quick]
 
 Without DATABASE_URL it uses a throwaway SQLite file. With a PostgreSQL DATABASE_URL it
 creates its own database on that server (praxis_bench_practice_<pid>) and drops it at the
@@ -46,7 +47,8 @@ from django.test import Client  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from accounts.services import user_create  # noqa: E402
-from bench._measure import count_queries, get_ok, timings  # noqa: E402
+from bench._measure import client_report, get_ok, timed_rounds  # noqa: E402
+from bench._report import add_arguments  # noqa: E402
 from cohorts import services as cohort_services  # noqa: E402
 from cohorts.models import (  # noqa: E402
     CohortStatus,
@@ -180,10 +182,19 @@ def build_district(label: str, course, facilitator, teams: int, per_team: int):
     return lead, team_list
 
 
-def main() -> None:
+def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--runs", type=int, default=50)
+    parser.add_argument("--runs", type=int, default=30, help="requests per round")
+    parser.add_argument("--rounds", type=int, default=3)
+    add_arguments(parser)
     args = parser.parse_args()
+    runs, rounds = (5, 3) if args.quick else (args.runs, max(3, args.rounds))
+    report = client_report(
+        "practice_aggregates",
+        "Practice aggregates for a lead (a district of 50 coaches, a year of entries)",
+        f"{rounds} rounds of {runs} requests, taking turns with the baseline, /healthz",
+        quick=args.quick,
+    )
 
     call_command("migrate", verbosity=0)
     _home, catalog = course_services.site_root_ensure()
@@ -199,68 +210,46 @@ def main() -> None:
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
 
-    results: dict[str, dict[str, tuple]] = {}
+    calls = {"baseline: /healthz": get_ok(Client(), "/healthz")}
     for label, (lead, teams) in districts.items():
         client = Client()
         client.force_login(lead)
         team = teams[0]
-        targets = {
-            "team page": get_ok(client, f"/practice/teams/{team.pk}/"),
-            "district page": get_ok(client, "/practice/teams/"),
-            "team API": get_ok(
-                client, f"/api/v1/practice/teams/{team.pk}/", HTTP_ACCEPT="application/json"
-            ),
-            "lead_aggregates()": lambda lead=lead: lead_aggregates(user=lead),
-        }
-        for name, call in targets.items():
-            call()  # warm up
-            queries, response = count_queries(call)
-            if name == "district page":
-                body = response.content.decode()
-                assert "Private note" not in body and "A comment only" not in body
-            results.setdefault(name, {})[label] = (queries, *timings(call, args.runs))
-
-    vendor = "PostgreSQL" if connection.vendor == "postgresql" else "SQLite"
-    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
-    print(
-        f"practice aggregates, {args.runs} runs each (Django test client, {vendor}; "
-        f"load average {load} on {os.cpu_count()} CPUs)"
-    )
-    for label, (teams, per_team) in SIZES.items():
-        coaches = teams * per_team
-        entries = PracticeEntry.objects.filter(
-            coach__team_memberships__team__in=districts[label][1]
+        district_page = get_ok(client, "/practice/teams/")
+        body = district_page().content.decode()
+        if "Private note" in body or "A comment only" in body:
+            report.fail(f"the {label} district page shows a coach's private note or comment")
+        calls[f"team page, {label}"] = get_ok(client, f"/practice/teams/{team.pk}/")
+        calls[f"district page, {label}"] = district_page
+        calls[f"team API, {label}"] = get_ok(
+            client, f"/api/v1/practice/teams/{team.pk}/", HTTP_ACCEPT="application/json"
         )
+        calls[f"lead_aggregates(), {label}"] = lambda lead=lead: lead_aggregates(user=lead)
+        count, per_team = SIZES[label]
+        entries = PracticeEntry.objects.filter(coach__team_memberships__team__in=teams)
         responses = FeedbackResponse.objects.filter(link__entry__in=entries)
-        print(
-            f"  {label}: {teams} team(s) x {per_team} coaches = {coaches} coaches, "
+        report.note(
+            f"{label}: {count} team(s) x {per_team} coaches = {count * per_team} coaches, "
             f"{entries.count()} entries, {responses.count()} feedback answers"
         )
-    print(
-        f"{'target':<20} {'size':>6} {'queries':>8} {'p50 ms':>8} {'p95 ms':>8} "
-        f"{'CPU p50':>8} {'full GCs':>8}"
-    )
-    for name, by_size in results.items():
-        for label, (queries, p50, p95, cpu, collections) in by_size.items():
-            print(
-                f"{name:<20} {label:>6} {queries:>8} {p50:>8.1f} {p95:>8.1f} "
-                f"{cpu:>8.1f} {collections:>8}"
-            )
-    verdicts = []
-    for name in ("team page", "district page", "team API"):
-        small, full = results[name]["small"], results[name]["full"]
-        flat = small[0] == full[0]
-        fast = full[2] <= P95_TARGET_MS
-        verdicts.append(
-            f"{name}: queries {small[0]} vs {full[0]} {'same' if flat else 'DIFFER'}, "
-            f"p95 {full[2]:.0f} ms {'<=' if fast else '>'} {P95_TARGET_MS:.0f} ms -> "
-            f"{'OK' if flat and fast else 'MISS'}"
+    figures = timed_rounds(calls, runs, rounds)
+    for name, row in figures.items():
+        full = name.endswith(", full") and not name.startswith("lead_")
+        report.row(
+            name,
+            target=f"p95 <= {P95_TARGET_MS:.0f} ms" if full else "",
+            ok=row["p95 ms"].median <= P95_TARGET_MS if full else None,
+            **row,
         )
-    print("targets: " + "; ".join(verdicts))
+    for name in ("team page", "district page", "team API"):
+        small, full = figures[f"{name}, small"]["queries"], figures[f"{name}, full"]["queries"]
+        report.target(f"{name}: the same queries at both sizes ({small} vs {full})", small == full)
+    return report.finish()
 
 
 if __name__ == "__main__":
     try:
-        main()
+        status = main()
     finally:
         CLEAN_UP()
+    raise SystemExit(status)

@@ -364,7 +364,7 @@ class Worker:
 
 # --- the driver ------------------------------------------------------------------------------
 
-SKIP = {b"presence", b"typing", b"notification"}
+SKIP = {b"presence", b"presence.changed", b"typing", b"notification"}
 EXCEPTION_LINE = re.compile(r"^([A-Za-z_][\w.]*(?:Error|Exception|Full))\b")
 
 

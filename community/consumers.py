@@ -27,7 +27,7 @@ from .events import (
 )
 from .models import Space
 from .notifications import unread_count
-from .selectors import can_access_space, events_after, space_get_visible, thread_get
+from .selectors import events_after, space_access_check, space_get_visible, thread_get
 
 logger = logging.getLogger(__name__)
 
@@ -78,6 +78,7 @@ class SpaceConsumer(AsyncJsonWebsocketConsumer):
         space = space_get_visible(user=self.user, space_id=space_id)
         if space is None:
             return None, 0
+        self._can_access = space_access_check(user=self.user, space_id=space.pk)
         return space, unread_count(user=self.user)
 
     async def disconnect(self, code):
@@ -175,8 +176,10 @@ class SpaceConsumer(AsyncJsonWebsocketConsumer):
             )
         )
         await services.broadcast_all(deferred.broadcasts)
-        if deferred.later:  # the thread author's notification and email, once all have it
-            await database_sync_to_async(services.run_later)(deferred.later)
+        if deferred.later:
+            # The thread author's notification and email, once everyone has the post, and in
+            # a thread of their own: the next post need not wait for an email to be sent.
+            await database_sync_to_async(services.run_later, thread_sensitive=False)(deferred.later)
 
     def _create(self, thread_id: int, body: str, client_id: str):
         """One trip to the database thread: membership (checked once, by post_create), the
@@ -185,11 +188,16 @@ class SpaceConsumer(AsyncJsonWebsocketConsumer):
         with services.broadcasts_deferred() as deferred:
             thread = thread_get(space=self.space, thread_id=thread_id)
             if thread is None:
-                if not can_access_space(user=self.user, space_id=self.space.pk):
+                if not self._can_access():
                     raise PermissionDenied("You are not a member of this space.", code="not_member")
                 raise ApplicationError("No such thread in this space.", code="no_thread")
             post = services.post_create(
-                space=self.space, thread=thread, author=self.user, body=body, client_id=client_id
+                space=self.space,
+                thread=thread,
+                author=self.user,
+                body=body,
+                client_id=client_id,
+                access=self._can_access,
             )
         return post.pk, deferred
 
@@ -247,9 +255,7 @@ class SpaceConsumer(AsyncJsonWebsocketConsumer):
     # --- rights ------------------------------------------------------------------------
 
     async def _still_member(self) -> bool:
-        allowed = await database_sync_to_async(can_access_space)(
-            user=self.user, space_id=self.space.pk
-        )
+        allowed = await database_sync_to_async(self._can_access)()
         if not allowed:
             await self._leave()
             await self.close(code=CLOSE_FORBIDDEN)

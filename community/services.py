@@ -283,10 +283,22 @@ def thread_create(
 
 
 @transaction.atomic
-def post_create(*, space: Space, thread: Thread, author, body: str, client_id: str) -> Post:
+def post_create(
+    *,
+    space: Space,
+    thread: Thread,
+    author,
+    body: str,
+    client_id: str,
+    access: Callable[[], bool] | None = None,
+) -> Post:
     """Reply in a thread. The same ``client_id`` from the same person returns the stored
-    post without posting again (a retried send)."""
-    _check_member(author, space)
+    post without posting again (a retried send). ``access`` is how membership is checked
+    (``selectors.space_access_check``, prepared once by a socket), else ``can_access_space``."""
+    if access is None:
+        _check_member(author, space)
+    elif not access():
+        raise PermissionDenied("You are not a member of this space.", code="not_member")
     if thread.space_id != space.pk:
         raise ApplicationError("That thread is not in this space.", code="wrong_thread")
     client_id = (client_id or "").strip()[:64]

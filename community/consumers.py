@@ -33,12 +33,14 @@ logger = logging.getLogger(__name__)
 
 
 RELAY_ONLY = {"space.event", "notify", "typing.event"}
+OUTBOX = 2000  # frames waiting for one slow socket (the channel layer's capacity, as before)
 
 
 class SpaceConsumer(AsyncJsonWebsocketConsumer):
     space: Space | None = None
     joined = False
     hub: presence.Hub | None = None
+    _writer: asyncio.Task | None = None
 
     async def connect(self):
         self.user = self.scope.get("user")
@@ -54,12 +56,12 @@ class SpaceConsumer(AsyncJsonWebsocketConsumer):
             return
         self.group = space_group(self.space.pk)
         self.me = services.user_ref(self.user)
-        await asyncio.gather(
-            self.channel_layer.group_add(self.group, self.channel_name),
-            self.channel_layer.group_add(user_group(self.user.pk), self.channel_name),
-        )
+        await self.channel_layer.group_add(user_group(self.user.pk), self.channel_name)
+        # The space's events come through this process's hub, which alone is in the space's
+        # group: a broadcast is one channel-layer message per process, not one per socket.
         self.hub = await presence.hub_for(self.channel_layer, self.space.pk)
-        # Everyone here now, read from this process's hub; later changes come as deltas.
+        # Everyone here now, read from the hub; later changes come as deltas.
+        self._outbox: asyncio.Queue[str] = asyncio.Queue(OUTBOX)
         snapshot = self.hub.add(self, self.channel_name, self.me)
         self.joined = True
         await self.send_json(
@@ -72,6 +74,7 @@ class SpaceConsumer(AsyncJsonWebsocketConsumer):
         )
         await self.send_json({"type": "notification", "unread": unread, "item": None})
         await self.send_json(snapshot)
+        self._writer = asyncio.ensure_future(self._write())
 
     def _open(self, space_id: int) -> tuple[Space | None, int]:
         """What a new socket reads, in one trip to the database thread."""
@@ -91,16 +94,26 @@ class SpaceConsumer(AsyncJsonWebsocketConsumer):
         if self.joined:
             self.joined = False
             self.hub.remove(self.channel_name)
-            await asyncio.gather(
-                self.channel_layer.group_discard(self.group, self.channel_name),
-                self.channel_layer.group_discard(user_group(self.user.pk), self.channel_name),
-            )
+            if self._writer is not None:
+                self._writer.cancel()
+            await self.channel_layer.group_discard(user_group(self.user.pk), self.channel_name)
 
-    async def presence_send(self, text: str) -> None:
-        """A presence frame from this process's hub (community/presence.py)."""
+    def deliver(self, text: str) -> None:
+        """A frame from this process's hub (a stored event, typing, presence), sent in order
+        by this socket's writer. A socket too slow to take OUTBOX frames misses the rest, as
+        with a full channel-layer inbox: the seq gap makes its client sync."""
         if self.joined:
-            with contextlib.suppress(Exception):  # the socket closed meanwhile
-                await self.send(text_data=text)
+            with contextlib.suppress(asyncio.QueueFull):
+                self._outbox.put_nowait(text)
+
+    async def _write(self) -> None:
+        outbox, send = self._outbox, self.send
+        while True:
+            text = await outbox.get()
+            try:
+                await send(text_data=text)
+            except Exception:  # the socket closed meanwhile; disconnect() follows
+                return
 
     # --- client messages ----------------------------------------------------------------
 

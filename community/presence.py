@@ -33,7 +33,7 @@ import json
 import logging
 from typing import Protocol
 
-from .events import presence_group
+from .events import presence_group, space_group
 
 logger = logging.getLogger(__name__)
 
@@ -43,7 +43,7 @@ PRESENCE_STALE = 2.5 * PRESENCE_BEAT
 
 
 class Socket(Protocol):
-    async def presence_send(self, text: str) -> None: ...
+    def deliver(self, text: str) -> None: ...
 
 
 # (event loop, channel layer, space id) -> the hub of that space in this process.
@@ -71,6 +71,7 @@ class Hub:
     def __init__(self, layer, space_id: int, key):
         self.layer, self.space_id, self.key = layer, space_id, key
         self.group = presence_group(space_id)
+        self.events_group = space_group(space_id)
         self.channel: str | None = None
         self.local: dict[str, tuple[Socket, dict]] = {}  # socket channel -> (socket, person)
         self.remote: dict[str, dict[str, dict]] = {}  # other hub -> its channels -> person
@@ -92,7 +93,10 @@ class Hub:
 
     async def start(self) -> None:
         self.channel = await self.layer.new_channel()
-        await self.layer.group_add(self.group, self.channel)
+        await asyncio.gather(
+            self.layer.group_add(self.group, self.channel),
+            self.layer.group_add(self.events_group, self.channel),
+        )
         self._tasks = [
             asyncio.ensure_future(self._receive()),
             asyncio.ensure_future(self._beat()),
@@ -115,7 +119,10 @@ class Hub:
             if self.left_out:
                 goodbye = {"joined": {}, "left": sorted(self.left_out)}
                 await self._group_send({"type": "presence.delta", "hub": self.channel, **goodbye})
-            await self.layer.group_discard(self.group, self.channel)
+            await asyncio.gather(
+                self.layer.group_discard(self.group, self.channel),
+                self.layer.group_discard(self.events_group, self.channel),
+            )
 
     # --- local sockets ---------------------------------------------------------------------
 
@@ -196,7 +203,7 @@ class Hub:
             self.joined_out, self.left_out = {}, set()
             await self._group_send(message)
         for socket, text in targets:
-            await socket.presence_send(text)
+            socket.deliver(text)
 
     def _delta_text(self, events) -> str | None:
         first: dict[int, tuple[bool, dict]] = {}
@@ -263,7 +270,26 @@ class Hub:
             self.handle(message)
 
     def handle(self, message: dict) -> None:
-        hub, kind = message.get("hub"), message.get("type")
+        kind = message.get("type")
+        if kind == "space.event":  # a stored event: the same text to every socket here
+            text = message["text"]
+            for socket, _person in self.local.values():
+                socket.deliver(text)
+            return
+        if kind == "typing.event":
+            text = json.dumps(
+                {
+                    "type": "typing",
+                    "space": self.space_id,
+                    "thread": message["thread"],
+                    "user": message["user"],
+                }
+            )
+            for channel, (socket, _person) in self.local.items():
+                if channel != message["channel"]:
+                    socket.deliver(text)
+            return
+        hub = message.get("hub")
         if not hub or hub == self.channel:
             return
         before = len(self.log)

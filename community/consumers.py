@@ -26,8 +26,8 @@ from .events import (
     user_group,
 )
 from .models import Space
-from .notifications import unread_count
-from .selectors import events_after, space_access_check, space_get_visible, thread_get
+from .notifications import unread_count_on_connect
+from .selectors import events_after, space_open, thread_get
 
 logger = logging.getLogger(__name__)
 
@@ -78,11 +78,10 @@ class SpaceConsumer(AsyncJsonWebsocketConsumer):
 
     def _open(self, space_id: int) -> tuple[Space | None, int]:
         """What a new socket reads, in one trip to the database thread."""
-        space = space_get_visible(user=self.user, space_id=space_id)
+        space, self._can_access = space_open(user=self.user, space_id=space_id)
         if space is None:
             return None, 0
-        self._can_access = space_access_check(user=self.user, space_id=space.pk)
-        return space, unread_count(user=self.user)
+        return space, unread_count_on_connect(user=self.user)
 
     async def disconnect(self, code):
         await self._leave()

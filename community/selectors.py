@@ -46,6 +46,13 @@ def space_access_check(*, user, space_id: int):
     return spaces_visible_to(user=user).filter(pk=space_id).exists
 
 
+def space_open(*, user, space_id: int):
+    """What a socket needs on connect, from one build of the visibility query: the space
+    (``space_get_visible``, or None) and its ``space_access_check``."""
+    mine = spaces_visible_to(user=user).filter(pk=space_id)
+    return mine.first(), mine.exists
+
+
 def can_moderate_space(*, user, space: Space) -> bool:
     if not getattr(user, "is_authenticated", False):
         return False

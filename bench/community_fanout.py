@@ -283,6 +283,8 @@ class Worker:
 
     def start(self) -> None:
         env = {**os.environ, "DATABASE_URL": DATABASE_URL}
+        if self.app == "praxis":  # the test settings with a deployment's connections
+            env["DJANGO_SETTINGS_MODULE"] = "bench._fanout_settings"
         env.pop("REDIS_URL", None)
         if self.redis_url:
             env["REDIS_URL"] = self.redis_url

@@ -49,7 +49,9 @@ def space_access_check(*, user, space_id: int):
 def space_open(*, user, space_id: int):
     """What a socket needs on connect, from one build of the visibility query: the space
     (``space_get_visible``, or None) and its ``space_access_check``."""
-    mine = spaces_visible_to(user=user).filter(pk=space_id)
+    # Not the cohort and course rows spaces_visible_to joins for pages (a Wagtail page): a
+    # socket needs the space's own fields only.
+    mine = spaces_visible_to(user=user).select_related(None).filter(pk=space_id)
     return mine.first(), mine.exists
 
 

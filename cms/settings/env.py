@@ -101,14 +101,15 @@ def postgres_pool_from_env() -> dict | None:
 
 
 def sqlite_options() -> dict:
-    """SQLite in write-ahead-log mode with ``synchronous=NORMAL``: a commit appends to the log
-    instead of waiting for an fsync of the database (20 ms a post on the project's machine,
-    bench/community_fanout.py), and readers no longer block the writer. Still durable across
-    a crash of the process; only a power cut can lose the last commits."""
+    """SQLite with ``synchronous=NORMAL``, in write-ahead-log mode (``cms.apps`` switches a
+    database file to WAL once per process; the mode is stored in the file): a commit appends
+    to the log instead of waiting for an fsync of the database (20 ms a post on the project's
+    machine, bench/community_fanout.py), and readers no longer block the writer. Still durable
+    across a crash of the process; only a power cut can lose the last commits."""
     return {
         "timeout": 20,
         "transaction_mode": "IMMEDIATE",
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "init_command": "PRAGMA synchronous=NORMAL;",
     }
 
 

@@ -188,10 +188,8 @@ class SpaceConsumer(AsyncJsonWebsocketConsumer):
             )
         )
         await services.broadcast_all(deferred.broadcasts)
-        if deferred.later:
-            # The thread author's notification and email, once everyone has the post, and in
-            # a thread of their own: the next post need not wait for an email to be sent.
-            await database_sync_to_async(services.run_later, thread_sensitive=False)(deferred.later)
+        if deferred.later:  # the thread author's notification and email, once all have it
+            await database_sync_to_async(services.run_later)(deferred.later)
 
     def _create(self, thread_id: int, body: str, client_id: str):
         """One trip to the database thread: membership (checked once, by post_create), the

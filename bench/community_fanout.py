@@ -302,6 +302,8 @@ class Worker:
 
     def start(self) -> None:
         env = {**os.environ, "DATABASE_URL": DATABASE_URL}
+        if self.app == "praxis":  # the test settings with a deployment's connections
+            env["DJANGO_SETTINGS_MODULE"] = "bench._fanout_settings"
         env.pop("REDIS_URL", None)
         if self.redis_url:
             env["REDIS_URL"] = self.redis_url
@@ -383,7 +385,7 @@ class Worker:
 
 # --- the driver ------------------------------------------------------------------------------
 
-SKIP = {b"presence", b"typing", b"notification"}
+SKIP = {b"presence", b"presence.changed", b"typing", b"notification"}
 EXCEPTION_LINE = re.compile(r"^([A-Za-z_][\w.]*(?:Error|Exception|Full))\b")
 
 

@@ -12,12 +12,11 @@ import json
 import logging
 
 from channels.db import database_sync_to_async
-from channels.exceptions import ChannelFull
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 
-from cms.errors import ApplicationError
+from cms.errors import ApplicationError, PermissionDenied
 
-from . import services
+from . import presence, services
 from .events import (
     CLOSE_FORBIDDEN,
     CLOSE_TOO_LARGE,
@@ -27,66 +26,44 @@ from .events import (
     user_group,
 )
 from .models import Space
-from .notifications import unread_count
-from .selectors import can_access_space, events_after, space_get_visible, thread_get
+from .notifications import unread_count_on_connect
+from .selectors import events_after, space_open, thread_get
 
 logger = logging.getLogger(__name__)
 
 
-RELAY_ONLY = {
-    "space.event",
-    "notify",
-    "typing.event",
-    "presence.join",
-    "presence.here",
-    "presence.leave",
-    "presence.beat",
-}
-PRESENCE_DELAY = 0.5
-# Every PRESENCE_BEAT seconds one consumer per process says who is still connected there; a
-# channel not heard of for PRESENCE_STALE seconds is forgotten. That is how the people on a
-# process that died without saying goodbye (killed, out of memory) leave everyone's list.
-PRESENCE_BEAT = 30.0
-PRESENCE_STALE = 2.5 * PRESENCE_BEAT
-
-# Who is connected to which space in this process: space id -> channel name -> user ref.
-# A newcomer reads its own process's members here, and only one consumer per other process
-# answers its join with that process's list: O(processes) messages per join instead of
-# O(members), which on Redis was a reply storm (N^2 messages when a whole cohort connects).
-_LOCAL_PRESENCE: dict[int, dict[str, dict]] = {}
+RELAY_ONLY = {"space.event", "notify", "typing.event"}
+OUTBOX = 2000  # frames waiting for one slow socket (the channel layer's capacity, as before)
 
 
 class SpaceConsumer(AsyncJsonWebsocketConsumer):
     space: Space | None = None
     joined = False
-    _presence_task: asyncio.Task | None = None
-    _beat_task: asyncio.Task | None = None
+    hub: presence.Hub | None = None
+    _writer: asyncio.Task | None = None
 
     async def connect(self):
         self.user = self.scope.get("user")
-        self.present: dict[str, dict] = {}
-        self.heard: dict[str, float] = {}  # channel -> when it was last said to be here
         # Accept first, then close with our code: a refused handshake reaches browsers as 1006.
         await self.accept()
         if self.user is None or not self.user.is_authenticated:
             await self.close(code=CLOSE_FORBIDDEN)
             return
         space_id = int(self.scope["url_route"]["kwargs"]["space_id"])
-        self.space = await database_sync_to_async(space_get_visible)(
-            user=self.user, space_id=space_id
-        )
+        self.space, unread = await database_sync_to_async(self._open)(space_id)
         if self.space is None:
             await self.close(code=CLOSE_FORBIDDEN)
             return
         self.group = space_group(self.space.pk)
         self.me = services.user_ref(self.user)
-        await self.channel_layer.group_add(self.group, self.channel_name)
         await self.channel_layer.group_add(user_group(self.user.pk), self.channel_name)
+        # The space's events come through this process's hub, which alone is in the space's
+        # group: a broadcast is one channel-layer message per process, not one per socket.
+        self.hub = await presence.hub_for(self.channel_layer, self.space.pk)
+        # Everyone here now, read from the hub; later changes come as deltas.
+        self._outbox: asyncio.Queue[str] = asyncio.Queue(OUTBOX)
+        snapshot = self.hub.add(self, self.channel_name, self.me)
         self.joined = True
-        local = _LOCAL_PRESENCE.setdefault(self.space.pk, {})
-        local[self.channel_name] = self.me
-        self._here(local)
-        self._beat_task = asyncio.ensure_future(self._beat())
         await self.send_json(
             {
                 "type": "hello",
@@ -95,12 +72,16 @@ class SpaceConsumer(AsyncJsonWebsocketConsumer):
                 "user": self.me,
             }
         )
-        unread = await database_sync_to_async(unread_count)(user=self.user)
         await self.send_json({"type": "notification", "unread": unread, "item": None})
-        await self.channel_layer.group_send(
-            self.group, {"type": "presence.join", "user": self.me, "channel": self.channel_name}
-        )
-        await self._send_presence()
+        await self.send_json(snapshot)
+        self._writer = asyncio.ensure_future(self._write())
+
+    def _open(self, space_id: int) -> tuple[Space | None, int]:
+        """What a new socket reads, in one trip to the database thread."""
+        space, self._can_access = space_open(user=self.user, space_id=space_id)
+        if space is None:
+            return None, 0
+        return space, unread_count_on_connect(user=self.user)
 
     async def disconnect(self, code):
         await self._leave()
@@ -109,20 +90,29 @@ class SpaceConsumer(AsyncJsonWebsocketConsumer):
         """Stop receiving the space's events. Also done before the server closes a joined
         socket: until the client's disconnect arrives, group messages would otherwise still be
         sent down a closed socket (uvicorn raises on a send after close)."""
-        for task in (self._presence_task, self._beat_task):
-            if task is not None:
-                task.cancel()
         if self.joined:
             self.joined = False
-            local = _LOCAL_PRESENCE.get(self.space.pk, {})
-            local.pop(self.channel_name, None)
-            if not local:
-                _LOCAL_PRESENCE.pop(self.space.pk, None)
-            await self.channel_layer.group_send(
-                self.group, {"type": "presence.leave", "channel": self.channel_name}
-            )
-            await self.channel_layer.group_discard(self.group, self.channel_name)
+            self.hub.remove(self.channel_name)
+            if self._writer is not None:
+                self._writer.cancel()
             await self.channel_layer.group_discard(user_group(self.user.pk), self.channel_name)
+
+    def deliver(self, text: str) -> None:
+        """A frame from this process's hub (a stored event, typing, presence), sent in order
+        by this socket's writer. A socket too slow to take OUTBOX frames misses the rest, as
+        with a full channel-layer inbox: the seq gap makes its client sync."""
+        if self.joined:
+            with contextlib.suppress(asyncio.QueueFull):
+                self._outbox.put_nowait(text)
+
+    async def _write(self) -> None:
+        outbox, send = self._outbox, self.send
+        while True:
+            text = await outbox.get()
+            try:
+                await send(text_data=text)
+            except Exception:  # the socket closed meanwhile; disconnect() follows
+                return
 
     # --- client messages ----------------------------------------------------------------
 
@@ -148,6 +138,10 @@ class SpaceConsumer(AsyncJsonWebsocketConsumer):
         await self.receive_json(content)
 
     async def receive_json(self, content, **kwargs):
+        kind = content.get("type")
+        if kind == "post.create":  # checks membership in its own (single) database trip
+            await self._post_create(content)
+            return
         if not await self._still_member():
             return
         handler = {
@@ -175,21 +169,47 @@ class SpaceConsumer(AsyncJsonWebsocketConsumer):
             await self._error("bad_message", "post.create needs a thread id and a body.", client_id)
             return
         try:
-            post = await database_sync_to_async(self._create)(thread_id, body, client_id)
+            post_id, deferred = await database_sync_to_async(self._create)(
+                thread_id, body, client_id
+            )
+        except PermissionDenied as error:
+            if error.code == "not_member":
+                await self._leave()
+                await self.close(code=CLOSE_FORBIDDEN)
+                return
+            await self._error(error.code, error.message, client_id)
+            return
         except ApplicationError as error:
             await self._error(error.code, error.message, client_id)
             return
-        await self.send_json(
-            {"type": "post.ack", "client_id": client_id, "post": post.pk, "thread": thread_id}
+        await self.send(
+            text_data=json.dumps(
+                {"type": "post.ack", "client_id": client_id, "post": post_id, "thread": thread_id}
+            )
         )
+        await services.broadcast_all(deferred.broadcasts)
+        if deferred.later:  # the thread author's notification and email, once all have it
+            await database_sync_to_async(services.run_later)(deferred.later)
 
     def _create(self, thread_id: int, body: str, client_id: str):
-        thread = thread_get(space=self.space, thread_id=thread_id)
-        if thread is None:
-            raise ApplicationError("No such thread in this space.", code="no_thread")
-        return services.post_create(
-            space=self.space, thread=thread, author=self.user, body=body, client_id=client_id
-        )
+        """One trip to the database thread: membership (checked once, by post_create), the
+        thread, the post and its seq. The broadcasts are returned, sent from the event loop
+        after the ack rather than from this thread."""
+        with services.broadcasts_deferred() as deferred:
+            thread = thread_get(space=self.space, thread_id=thread_id)
+            if thread is None:
+                if not self._can_access():
+                    raise PermissionDenied("You are not a member of this space.", code="not_member")
+                raise ApplicationError("No such thread in this space.", code="no_thread")
+            post = services.post_create(
+                space=self.space,
+                thread=thread,
+                author=self.user,
+                body=body,
+                client_id=client_id,
+                access=self._can_access,
+            )
+        return post.pk, deferred
 
     async def _typing(self, content: dict) -> None:
         thread_id = content.get("thread")
@@ -245,9 +265,7 @@ class SpaceConsumer(AsyncJsonWebsocketConsumer):
     # --- rights ------------------------------------------------------------------------
 
     async def _still_member(self) -> bool:
-        allowed = await database_sync_to_async(can_access_space)(
-            user=self.user, space_id=self.space.pk
-        )
+        allowed = await database_sync_to_async(self._can_access)()
         if not allowed:
             await self._leave()
             await self.close(code=CLOSE_FORBIDDEN)
@@ -263,6 +281,9 @@ class SpaceConsumer(AsyncJsonWebsocketConsumer):
         # Group messages still queued when the server closed a joined socket are dropped.
         if not self.joined and not kind.startswith("websocket."):
             return
+        if kind == "space.event":  # the hot path: one frame per post per socket
+            await self.send(text_data=message["text"])
+            return
         if kind in RELAY_ONLY:
             # These handlers only forward to the socket: skip Channels' per-message
             # close_old_connections(), a thread hop that serialised every broadcast.
@@ -271,7 +292,8 @@ class SpaceConsumer(AsyncJsonWebsocketConsumer):
         await super().dispatch(message)
 
     async def space_event(self, message):
-        await self.send_json(message["event"])
+        # Rendered to JSON once per broadcast (services._emit), not once per socket.
+        await self.send(text_data=message["text"])
 
     async def access_changed(self, message):
         if self.joined:
@@ -292,82 +314,3 @@ class SpaceConsumer(AsyncJsonWebsocketConsumer):
                     "user": message["user"],
                 }
             )
-
-    async def presence_join(self, message):
-        channel = message["channel"]
-        if channel == self.channel_name:
-            return
-        self._here({channel: message["user"]})
-        self._schedule_presence()
-        local = _LOCAL_PRESENCE.get(self.space.pk, {})
-        if channel in local:
-            return  # a newcomer in this process read the local list itself
-        if self.channel_name != min((name for name in local if name != channel), default=None):
-            return  # one consumer per process answers, with everyone here
-        # A newcomer whose inbox is full misses these names; nobody's socket dies for it.
-        with contextlib.suppress(ChannelFull):
-            await self.channel_layer.send(channel, {"type": "presence.here", "users": dict(local)})
-
-    async def presence_here(self, message):
-        self._here(message["users"])
-        self._schedule_presence()
-
-    async def presence_leave(self, message):
-        self.heard.pop(message["channel"], None)
-        if self.present.pop(message["channel"], None) is not None:
-            self._schedule_presence()
-
-    async def presence_beat(self, message):
-        """A process's list of who is still here: refreshes them (and adds anyone whose join
-        this socket missed), then forgets channels no process has vouched for lately."""
-        changed = any(self.present.get(ch) != user for ch, user in message["users"].items())
-        self._here(message["users"])
-        now = asyncio.get_running_loop().time()
-        for channel in [ch for ch, at in self.heard.items() if now - at > PRESENCE_STALE]:
-            if channel != self.channel_name:
-                self.heard.pop(channel)
-                changed = self.present.pop(channel, None) is not None or changed
-        if changed:
-            self._schedule_presence()
-
-    def _here(self, users: dict[str, dict]) -> None:
-        now = asyncio.get_running_loop().time()
-        self.present.update(users)
-        self.heard.update(dict.fromkeys(users, now))
-
-    async def _beat(self) -> None:
-        while self.joined:
-            await asyncio.sleep(PRESENCE_BEAT)
-            local = _LOCAL_PRESENCE.get(self.space.pk, {})
-            if self.joined and self.channel_name == min(local, default=None):
-                try:
-                    await self.channel_layer.group_send(
-                        self.group, {"type": "presence.beat", "users": dict(local)}
-                    )
-                # A layer hiccup must not end the beat: the other processes would then
-                # forget everyone on this one.
-                except Exception:
-                    logger.warning(
-                        "presence beat for space %s failed", self.space.pk, exc_info=True
-                    )
-
-    def _schedule_presence(self) -> None:
-        """Coalesce presence changes: when many people arrive at once, send one list per
-        PRESENCE_DELAY seconds instead of one per arrival."""
-        if self._presence_task is None or self._presence_task.done():
-            self._presence_task = asyncio.ensure_future(self._presence_later())
-
-    async def _presence_later(self) -> None:
-        await asyncio.sleep(PRESENCE_DELAY)
-        if self.joined:
-            await self._send_presence()
-
-    async def _send_presence(self) -> None:
-        users = {user["id"]: user for user in self.present.values()}
-        await self.send_json(
-            {
-                "type": "presence",
-                "space": self.space.pk,
-                "users": sorted(users.values(), key=lambda u: u["name"]),
-            }
-        )

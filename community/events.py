@@ -3,6 +3,7 @@
 Group names
     ``space.<space_id>``  every socket open on a space
     ``user.<user_id>``    every socket of one person (access changes, notifications)
+    ``presence.<space_id>`` one presence hub per process with sockets on the space
 
 Stored events (carry ``seq``, replayed by ``sync`` and ``GET …/events/?after_seq=``)::
 
@@ -15,7 +16,8 @@ Stored events (carry ``seq``, replayed by ``sync`` and ``GET …/events/?after_s
 
 Ephemeral events (no ``seq``)::
 
-    {"type": "presence", "space": 3, "users": [{"id": 1, "name": "Maya"}]}
+    {"type": "presence", "space": 3, "users": [{"id": 1, "name": "Maya"}]}   (on joining)
+    {"type": "presence.changed", "space": 3, "joined": [UserRef], "left": [UserRef]}
     {"type": "typing", "space": 3, "thread": 5, "user": {"id": 1, "name": "Maya"}}
     {"type": "notification", "unread": 4, "item": Notification | null}
     {"type": "sync.done", "space": 3, "last_seq": 12, "more": false}
@@ -61,6 +63,11 @@ def space_group(space_id: int) -> str:
 
 def user_group(user_id: int) -> str:
     return f"user.{user_id}"
+
+
+def presence_group(space_id: int) -> str:
+    """The presence hubs of a space, one per process (community/presence.py)."""
+    return f"presence.{space_id}"
 
 
 class UserRef(TypedDict):

@@ -37,6 +37,22 @@ def can_access_space(*, user, space_id: int) -> bool:
     return spaces_visible_to(user=user).filter(pk=space_id).exists()
 
 
+def space_access_check(*, user, space_id: int):
+    """``can_access_space`` for checking one person and space again and again (a socket, on
+    each message): the query is built once, here, and only run on each call. Building it was
+    most of its cost (22 of 32 ms a post, with its Exists subqueries)."""
+    return spaces_visible_to(user=user).filter(pk=space_id).exists
+
+
+def space_open(*, user, space_id: int):
+    """What a socket needs on connect, from one build of the visibility query: the space
+    (``space_get_visible``, or None) and its ``space_access_check``."""
+    # Not the cohort and course rows spaces_visible_to joins for pages (a Wagtail page): a
+    # socket needs the space's own fields only.
+    mine = spaces_visible_to(user=user).select_related(None).filter(pk=space_id)
+    return mine.first(), mine.exists
+
+
 def can_moderate_space(*, user, space: Space) -> bool:
     if not getattr(user, "is_authenticated", False):
         return False

@@ -5,8 +5,13 @@ these same functions, so both paths send the same events."""
 
 from __future__ import annotations
 
+import contextlib
+import json
 import logging
+import threading
 import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
@@ -30,9 +35,58 @@ ALLOWED_REACTIONS = ("👍", "❤️", "🎉", "💡", "🙏", "😂")
 # --- broadcasting ------------------------------------------------------------------------------
 
 
+_deferred = threading.local()
+
+
+@dataclass
+class Deferred:
+    """What a write collected instead of doing it: broadcasts (sent from the event loop by
+    ``broadcast_all``) and side effects for after them (``run_later``: notifications, email)."""
+
+    broadcasts: list[tuple[str, dict]] = field(default_factory=list)
+    later: list[Callable[[], None]] = field(default_factory=list)
+
+
+@contextlib.contextmanager
+def broadcasts_deferred():
+    """Collect this thread's broadcasts instead of sending them: the WebSocket consumer runs
+    a whole post in one trip to the database thread and sends its events from the event
+    loop right after, rather than this thread waiting on the loop for each. Side effects
+    registered with ``after_broadcast`` wait until then too."""
+    deferred = Deferred()
+    _deferred.outbox = deferred
+    try:
+        yield deferred
+    finally:
+        _deferred.outbox = None
+
+
+def after_broadcast(effect: Callable[[], None]) -> None:
+    """Run a committed write's side effect (a notification pushed, an email sent) now, or,
+    under ``broadcasts_deferred``, after the write's events are out: the post reaches
+    everyone before its author's inbox is updated."""
+    deferred = getattr(_deferred, "outbox", None)
+    if deferred is not None:
+        deferred.later.append(effect)
+    else:
+        effect()
+
+
+def run_later(effects: list[Callable[[], None]]) -> None:
+    for effect in effects:
+        try:
+            effect()
+        except Exception:  # as broadcast(): the post is stored and delivered already
+            logger.exception("A side effect of a post failed")
+
+
 def broadcast(group: str, message: dict) -> None:
     """Send to a channel-layer group. A failure is logged, never raised: the event is already
     stored, and clients catch up from the database."""
+    deferred = getattr(_deferred, "outbox", None)
+    if deferred is not None:
+        deferred.broadcasts.append((group, message))
+        return
     layer = get_channel_layer()
     if layer is None:
         return
@@ -42,15 +96,27 @@ def broadcast(group: str, message: dict) -> None:
         logger.exception("Broadcast to %s failed", group)
 
 
+async def broadcast_all(outbox: list[tuple[str, dict]]) -> None:
+    """Send what ``broadcasts_deferred`` collected, in order, from async code."""
+    layer = get_channel_layer()
+    if layer is None:
+        return
+    for group, message in outbox:
+        try:
+            await layer.group_send(group, message)
+        except Exception:  # as broadcast(): the stored log is the source of truth
+            logger.exception("Broadcast to %s failed", group)
+
+
 def _emit(space_id: int, event_type: str, data: dict) -> dict:
     space = Space.objects.select_for_update().only("pk", "last_seq").get(pk=space_id)
     seq = space.last_seq + 1
     Space.objects.filter(pk=space_id).update(last_seq=seq)
     SpaceEvent.objects.create(space_id=space_id, seq=seq, type=event_type, payload=data)
     event = {"type": event_type, "seq": seq, "space": space_id, "data": data}
-    transaction.on_commit(
-        lambda: broadcast(space_group(space_id), {"type": "space.event", "event": event})
-    )
+    # The frame's text, rendered once here: each socket sends it as it is.
+    message = {"type": "space.event", "text": json.dumps(event)}
+    transaction.on_commit(lambda: broadcast(space_group(space_id), message))
     return event
 
 
@@ -135,12 +201,10 @@ def _clean_body(body: str) -> str:
 def _rate_limit(user) -> None:
     window = int(time.time() // 60)
     key = f"community:posts:{user.pk}:{window}"
-    cache.add(key, 0, timeout=90)
     try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=90)
-        count = 1
+        count = cache.incr(key)  # one round trip to the cache in the usual case
+    except ValueError:  # the first post of this minute
+        count = 1 if cache.add(key, 1, timeout=90) else cache.incr(key)
     if count > POSTS_PER_MINUTE:
         raise ApplicationError(
             "You're posting very fast. Wait a minute and try again.",
@@ -219,10 +283,22 @@ def thread_create(
 
 
 @transaction.atomic
-def post_create(*, space: Space, thread: Thread, author, body: str, client_id: str) -> Post:
+def post_create(
+    *,
+    space: Space,
+    thread: Thread,
+    author,
+    body: str,
+    client_id: str,
+    access: Callable[[], bool] | None = None,
+) -> Post:
     """Reply in a thread. The same ``client_id`` from the same person returns the stored
-    post without posting again (a retried send)."""
-    _check_member(author, space)
+    post without posting again (a retried send). ``access`` is how membership is checked
+    (``selectors.space_access_check``, prepared once by a socket), else ``can_access_space``."""
+    if access is None:
+        _check_member(author, space)
+    elif not access():
+        raise PermissionDenied("You are not a member of this space.", code="not_member")
     if thread.space_id != space.pk:
         raise ApplicationError("That thread is not in this space.", code="wrong_thread")
     client_id = (client_id or "").strip()[:64]
@@ -248,7 +324,7 @@ def post_create(*, space: Space, thread: Thread, author, body: str, client_id: s
     except IntegrityError:  # the same client id raced in from another socket
         return Post.objects.get(space=space, author=author, client_id=client_id)
     Thread.objects.filter(pk=thread.pk).update(last_activity_at=timezone.now())
-    _emit(space.pk, "post.created", post_data(post, _reaction_counts(post)))
+    _emit(space.pk, "post.created", post_data(post, {}))  # a new post has no reactions yet
     from .notifications import notify_post
 
     notify_post(post=post, thread_created=False)

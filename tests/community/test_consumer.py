@@ -19,8 +19,9 @@ from channels.layers import get_channel_layer
 
 from cohorts import services as cohort_services
 from cohorts.models import Enrollment
-from community import consumers, rendering, services
-from community.events import CLOSE_FORBIDDEN, CLOSE_TOO_LARGE, MAX_FRAME, space_group
+from community import presence as presence_hubs
+from community import rendering, services
+from community.events import CLOSE_FORBIDDEN, CLOSE_TOO_LARGE, MAX_FRAME, presence_group
 from community.models import Notification, Post, Space
 
 pytestmark = [
@@ -39,7 +40,18 @@ def ref(user) -> dict:
 
 
 def presence(space, *users) -> dict:
+    """The snapshot a socket gets as it joins: everyone here, itself included."""
     return {"type": "presence", "space": space.pk, "users": [ref(u) for u in users]}
+
+
+def changed(space, *, joined=(), left=()) -> dict:
+    """The delta everyone else gets when people arrive or leave."""
+    return {
+        "type": "presence.changed",
+        "space": space.pk,
+        "joined": [ref(u) for u in joined],
+        "left": [ref(u) for u in left],
+    }
 
 
 def post_event(
@@ -134,11 +146,11 @@ async def join(ws_connect, user, space, *already_here):
 
 
 async def join_pair(ws_connect, space, a, b):
-    """A joins, then B; both see both (names sort Maya before Noor), B at once, A when B's
-    join reaches it."""
+    """A joins, then B; B's snapshot names both (names sort Maya before Noor), A hears that
+    B joined."""
     socket_a = await join(ws_connect, a, space)
     socket_b = await join(ws_connect, b, space, a)
-    assert await socket_a.receive_json_from() == presence(space, a, b)
+    assert await socket_a.receive_json_from() == changed(space, joined=[b])
     return socket_a, socket_b
 
 
@@ -213,7 +225,7 @@ async def test_presence_follows_people_joining_and_leaving(
 ):
     socket_a, socket_b = await join_pair(ws_connect, space, coach_a, coach_b)
     await socket_b.disconnect()
-    assert await socket_a.receive_json_from() == presence(space, coach_a)
+    assert await socket_a.receive_json_from() == changed(space, left=[coach_b])
     assert await socket_a.receive_nothing(timeout=0.3)
 
 
@@ -223,29 +235,29 @@ async def test_people_on_a_process_that_died_leave_the_list(
     """Coach B is connected through another process: its join and its beats come over the
     channel layer. While that process vouches for B, B stays; when it dies without a goodbye
     (no presence.leave), A's list forgets B once B is stale."""
-    monkeypatch.setattr(consumers, "PRESENCE_BEAT", 0.05)
-    monkeypatch.setattr(consumers, "PRESENCE_STALE", 0.3)
-    monkeypatch.setattr(consumers, "PRESENCE_DELAY", 0.01)
+    monkeypatch.setattr(presence_hubs, "PRESENCE_BEAT", 0.05)
+    monkeypatch.setattr(presence_hubs, "PRESENCE_STALE", 0.3)
+    monkeypatch.setattr(presence_hubs, "PRESENCE_DELAY", 0.01)
     socket_a = await join(ws_connect, coach_a, space)
-    layer, group, elsewhere = get_channel_layer(), space_group(space.pk), "specific.gone!b"
-    await layer.group_send(
-        group, {"type": "presence.join", "user": ref(coach_b), "channel": elsewhere}
-    )
-    assert await socket_a.receive_json_from() == presence(space, coach_a, coach_b)
+    layer, group = get_channel_layer(), presence_group(space.pk)
+    hub, elsewhere = "specific.gone!hub", {"specific.gone!b": ref(coach_b)}
+    joined = {"type": "presence.delta", "hub": hub, "joined": elsewhere, "left": []}
+    await layer.group_send(group, joined)
+    assert await socket_a.receive_json_from() == changed(space, joined=[coach_b])
 
     for _ in range(12):  # 0.6 s of beats from the other process: twice PRESENCE_STALE
-        await layer.group_send(group, {"type": "presence.beat", "users": {elsewhere: ref(coach_b)}})
+        await layer.group_send(group, {"type": "presence.beat", "hub": hub, "channels": elsewhere})
         await asyncio.sleep(0.05)
     assert await socket_a.receive_nothing(timeout=0.05)  # B never left the list
 
     # The other process is gone: no more beats. A's own process keeps beating and prunes.
-    assert await socket_a.receive_json_from(timeout=3) == presence(space, coach_a)
+    assert await socket_a.receive_json_from(timeout=3) == changed(space, left=[coach_b])
 
 
 async def test_the_presence_beat_outlives_a_channel_layer_error(
     ws_connect, space, thread, coach_a, monkeypatch
 ):
-    monkeypatch.setattr(consumers, "PRESENCE_BEAT", 0.05)
+    monkeypatch.setattr(presence_hubs, "PRESENCE_BEAT", 0.05)
     layer = get_channel_layer()
     beats, real_group_send = [], layer.group_send
 
@@ -440,7 +452,7 @@ async def test_sync_replays_exactly_the_missed_events(ws_connect, space, thread,
     socket_a, socket_b = await join_pair(ws_connect, space, coach_a, coach_b)
     last_seen_by_b = SEED_SEQ
     await socket_b.disconnect()
-    assert await socket_a.receive_json_from() == presence(space, coach_a)
+    assert await socket_a.receive_json_from() == changed(space, left=[coach_b])
 
     missed = []
     for number in range(3):
@@ -449,7 +461,7 @@ async def test_sync_replays_exactly_the_missed_events(ws_connect, space, thread,
     assert [event["seq"] for event in missed] == [3, 4, 5]
 
     socket_b = await join(ws_connect, coach_b, space, coach_a)  # hello says last_seq 5
-    assert await socket_a.receive_json_from() == presence(space, coach_a, coach_b)
+    assert await socket_a.receive_json_from() == changed(space, joined=[coach_b])
 
     await socket_b.send_json_to({"type": "sync", "after": last_seen_by_b})
     assert [await socket_b.receive_json_from() for _ in missed] == missed
@@ -510,7 +522,7 @@ async def test_oversized_frame_closes_that_socket_only(ws_connect, space, thread
         "too_large", f"Messages can be at most {MAX_FRAME} bytes."
     )
     assert await socket_a.receive_close() == CLOSE_TOO_LARGE
-    assert await socket_b.receive_json_from() == presence(space, coach_b)
+    assert await socket_b.receive_json_from() == changed(space, left=[coach_a])
     assert await post_count(client_id="c-big") == 0
 
     # The other socket is still served.
@@ -557,7 +569,7 @@ async def test_a_dropped_member_is_disconnected_at_once(
 
     await db(cohort_services.enrollment_drop)(enrollment=enrollment, by=coach_b)
     assert await socket_b.receive_close() == CLOSE_FORBIDDEN
-    assert await socket_a.receive_json_from() == presence(space, coach_a)
+    assert await socket_a.receive_json_from() == changed(space, left=[coach_b])
 
     # Nothing said in the space afterwards reaches the closed socket…
     await send_post(socket_a, thread, "c-after-drop", "Bye Noor")

@@ -82,10 +82,15 @@
         syncing = false;
         if (needResync) { needResync = false; requestSync(); }
         return;
-      case "presence":
-        if (presenceBox) {
-          presenceBox.textContent = "Here now: " + data.users.map(function (u) { return u.name; }).join(", ");
-        }
+      case "presence": // on joining: everyone here
+        here = {};
+        data.users.forEach(function (u) { here[u.id] = u; });
+        showPresence();
+        return;
+      case "presence.changed": // afterwards: who came, who left
+        data.joined.forEach(function (u) { here[u.id] = u; });
+        data.left.forEach(function (u) { delete here[u.id]; });
+        showPresence();
         return;
       case "typing":
         showTyping(data);
@@ -101,6 +106,14 @@
         return;
     }
     if (typeof data.seq === "number") applyStored(data);
+  }
+
+  var here = {}; // user id -> {id, name}: who is connected to this space
+  function showPresence() {
+    if (!presenceBox) return;
+    var names = Object.keys(here).map(function (id) { return here[id].name; });
+    names.sort(function (a, b) { return a < b ? -1 : a > b ? 1 : 0; });
+    presenceBox.textContent = "Here now: " + names.join(", ");
   }
 
   function applyStored(event) {

@@ -76,6 +76,8 @@ BENCH_DATABASE_URL ?= postgres://postgres:postgres@127.0.0.1:5432/praxis
 BENCH_ARGS ?=
 # The PostgreSQL runs: script[:its arguments, colon-separated].
 BENCH_POSTGRES := pages.py:--workers=2 cohort_dashboard.py db_connections.py enrollment_storm.py
+# Issue 12's thousand sockets: Redis, two workers, the relay in turn, three repeats (~8 min).
+BENCH_EXTRA := community_fanout.py:--clients=1000:--layers=redis:--no-fault
 
 bench: setup
 	@mkdir -p var/bench && rm -f var/bench/*.json; failed=""; \
@@ -84,6 +86,11 @@ bench: setup
 			bench/first_start.py) [ "$(BENCH_FIRST_START)" = 1 ] || continue;; esac; \
 		echo "== $$script (SQLite)"; \
 		env -u DATABASE_URL $(BIN)/python $$script $(BENCH_ARGS) || failed="$$failed $$script"; \
+	done; \
+	for run in $(BENCH_EXTRA); do \
+		script=bench/$${run%%:*}; args=$$(echo "$$run" | sed -n 's/^[^:]*://p' | tr : " "); \
+		echo "== $$script $$args (SQLite)"; \
+		env -u DATABASE_URL $(BIN)/python $$script $$args $(BENCH_ARGS) || failed="$$failed $$script $$args"; \
 	done; \
 	if $(BIN)/python -c 'import sys, psycopg; psycopg.connect(sys.argv[1], dbname="postgres").close()' \
 			"$(BENCH_DATABASE_URL)" 2>/dev/null; then \

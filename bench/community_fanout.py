@@ -1064,7 +1064,16 @@ def main() -> int:
         "Community fan-out over WebSockets, against a bare Channels relay",
         f"{ARGS.clients} clients, {ARGS.messages} posts at {ARGS.rate:g}/s, {vendor}, "
         f"{ARGS.repeats} repeats, Praxis then the relay on fresh workers",
-        variant="postgresql" if ARGS.postgres else "",
+        # The default 300 clients on SQLite is the plain name; other runs are named by what
+        # differs, so make bench's 1,000-client run does not overwrite the default one.
+        variant="-".join(
+            part
+            for part in (
+                "postgresql" if ARGS.postgres else "",
+                f"{ARGS.clients}-clients" if ARGS.clients != 300 else "",
+            )
+            if part
+        ),
         quick=ARGS.quick,
     )
     FINGERPRINT[0] = _fingerprint()

@@ -100,12 +100,24 @@ def alternate(steps: dict[str, Callable[[], Any]], runs: int) -> dict[str, list[
     return results
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
+def add_arguments(parser: argparse.ArgumentParser, *, runs: int | None = None) -> None:
+    """``--quick``; with ``runs``, also ``--runs`` (requests per round) and ``--rounds``."""
+    if runs is not None:
+        parser.add_argument("--runs", type=int, default=runs, help="requests per round")
+        parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument(
         "--quick",
         action="store_true",
         help="a smoke run: shorter and fewer requests, still 3 runs (figures not comparable)",
     )
+
+
+def rounds_of(args: argparse.Namespace, *, quick_runs: int, least_runs: int = 1) -> tuple[int, int]:
+    """Requests per round and rounds: ``quick_runs`` x 3 for ``--quick``, else as asked with
+    at least three rounds."""
+    if args.quick:
+        return quick_runs, 3
+    return max(least_runs, args.runs), max(3, args.rounds)
 
 
 def _git(*args: str) -> str:

@@ -197,13 +197,11 @@ def build_cohort(course, facilitator, learners: int):
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--runs", type=int, default=20, help="requests per round")
-    parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--sizes", default="500,2000", help="learner counts, comma-separated")
     parser.add_argument(
         "--gc-freeze", action="store_true", help="gc.freeze() before measuring (see timings)"
     )
-    add_arguments(parser)
+    add_arguments(parser, runs=20)
     args = parser.parse_args()
     if args.quick:
         args.runs, args.sizes = 5, "100,400"

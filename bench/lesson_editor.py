@@ -42,7 +42,7 @@ from wagtail.documents import get_document_model  # noqa: E402
 
 from accounts.services import user_create, user_grant_admin  # noqa: E402
 from bench._measure import client_report, get_ok, timed_rounds  # noqa: E402
-from bench._report import add_arguments  # noqa: E402
+from bench._report import add_arguments, rounds_of  # noqa: E402
 from courses import services as course_services  # noqa: E402
 from courses.demo import seed_courses  # noqa: E402
 from courses.models import LessonPage  # noqa: E402
@@ -90,12 +90,10 @@ def build_linked_lessons(catalog, demo: LessonPage, sizes: list[int]) -> dict[in
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--runs", type=int, default=10)
-    parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--paragraphs", default="5,50", help="linked paragraphs per lesson")
-    add_arguments(parser)
+    add_arguments(parser, runs=10)
     args = parser.parse_args()
-    runs, rounds = (3, 3) if args.quick else (max(5, args.runs), max(3, args.rounds))
+    runs, rounds = rounds_of(args, quick_runs=3, least_runs=5)
     sizes = [int(size) for size in args.paragraphs.split(",")]
     report = client_report(
         "lesson_editor",

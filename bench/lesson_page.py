@@ -34,7 +34,7 @@ from django.core.management import call_command  # noqa: E402
 from django.test import Client  # noqa: E402
 
 from bench._measure import client_report, get_ok, timed_rounds  # noqa: E402
-from bench._report import add_arguments  # noqa: E402
+from bench._report import add_arguments, rounds_of  # noqa: E402
 from courses import services  # noqa: E402
 
 
@@ -66,11 +66,9 @@ def build_course(catalog, slug: str, modules: int, lessons: int):
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--runs", type=int, default=100, help="requests per round")
-    parser.add_argument("--rounds", type=int, default=3)
-    add_arguments(parser)
+    add_arguments(parser, runs=100)
     args = parser.parse_args()
-    runs, rounds = (10, 3) if args.quick else (args.runs, max(3, args.rounds))
+    runs, rounds = rounds_of(args, quick_runs=10)
     report = client_report(
         "lesson_page",
         "Lesson page",

@@ -48,7 +48,7 @@ from django.utils import timezone  # noqa: E402
 
 from accounts.services import user_create  # noqa: E402
 from bench._measure import client_report, get_ok, timed_rounds  # noqa: E402
-from bench._report import add_arguments  # noqa: E402
+from bench._report import add_arguments, rounds_of  # noqa: E402
 from cohorts import services as cohort_services  # noqa: E402
 from cohorts.models import (  # noqa: E402
     CohortStatus,
@@ -184,11 +184,9 @@ def build_district(label: str, course, facilitator, teams: int, per_team: int):
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--runs", type=int, default=30, help="requests per round")
-    parser.add_argument("--rounds", type=int, default=3)
-    add_arguments(parser)
+    add_arguments(parser, runs=30)
     args = parser.parse_args()
-    runs, rounds = (5, 3) if args.quick else (args.runs, max(3, args.rounds))
+    runs, rounds = rounds_of(args, quick_runs=5)
     report = client_report(
         "practice_aggregates",
         "Practice aggregates for a lead (a district of 50 coaches, a year of entries)",

@@ -34,7 +34,9 @@ if not settings.configured:
                     "BACKEND": "channels_redis.core.RedisChannelLayer",
                     # The same pool size and capacity as Praxis (cms/settings/base.py).
                     "CONFIG": {
-                        "hosts": [{"address": _redis, "max_connections": 1000}],
+                        "hosts": [
+                            {"address": _redis, "max_connections": 1000, "socket_timeout": 15.0}
+                        ],
                         "prefix": "benchrelay",
                         "capacity": 2000,
                     },

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import models
@@ -38,7 +40,9 @@ class HomePage(Page):
         if not path_components:
             return super().route(request, path_components)
         url_path = self.url_path + "/".join(path_components) + "/"
-        key = f"route:{content_generation()}:{self.pk}:{url_path}"
+        # Hashed: the path is the visitor's, and may hold anything (quotes, NULs, 1,000 bytes).
+        where = hashlib.sha256(url_path.encode("utf-8", "surrogateescape")).hexdigest()
+        key = f"route:{content_generation()}:{self.pk}:{where}"
         found = cache.get(key)
         if found is None:
             found = (

@@ -21,6 +21,8 @@ frame headers are added to a cached answer exactly as to a fresh one.
 
 from __future__ import annotations
 
+import hashlib
+
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
@@ -41,15 +43,11 @@ def mark_anonymous_cacheable(response) -> None:
 
 
 def _key(request) -> str:
-    return ":".join(
-        (
-            "page",
-            content_generation(),
-            request.get_host(),
-            get_language() or settings.LANGUAGE_CODE,
-            request.path,
-        )
-    )
+    # The host and path come from the visitor: hashed, so no byte of them (spaces, quotes,
+    # NULs, 1,000 characters) reaches the cache backend's key as is.
+    where = f"{request.get_host()}\n{request.path}".encode("utf-8", "surrogateescape")
+    language = get_language() or settings.LANGUAGE_CODE
+    return f"page:{content_generation()}:{language}:{hashlib.sha256(where).hexdigest()}"
 
 
 def _may_use_cache(request) -> bool:

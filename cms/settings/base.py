@@ -165,8 +165,20 @@ REDIS_MAX_CONNECTIONS = int(env_str("REDIS_MAX_CONNECTIONS", "1000"))
 REDIS_LAYER_CAPACITY = int(env_str("REDIS_LAYER_CAPACITY", "2000"))
 
 
+# channels-redis waits for messages with a blocking BZPOPMIN of 5 s; redis-py 8 made 5 s the
+# default socket timeout too, so every quiet receive raised TimeoutError and took its
+# WebSocket down (django/channels_redis#422). Reads may take the pop's 5 s and a margin.
+REDIS_LAYER_SOCKET_TIMEOUT = 15.0
+
+
 def redis_layer_hosts(url: str) -> list[dict]:
-    return [{"address": url, "max_connections": REDIS_MAX_CONNECTIONS}]
+    return [
+        {
+            "address": url,
+            "max_connections": REDIS_MAX_CONNECTIONS,
+            "socket_timeout": REDIS_LAYER_SOCKET_TIMEOUT,
+        }
+    ]
 
 
 if REDIS_URL:

@@ -3,8 +3,11 @@ course tree's generation: no query once cached, and an editor's change shows at 
 
 from __future__ import annotations
 
+import warnings
+
 import pytest
 from django.contrib.auth.models import Group
+from django.core.cache.backends.base import CacheKeyWarning
 from django.test import Client
 from wagtail.models import PageViewRestriction
 
@@ -88,3 +91,13 @@ def test_a_page_with_a_csrf_token_is_not_stored(make_course, rf):
         request = rf.get(LESSON)
         request.session = None
         assert HEADER not in middleware(request)
+
+
+@pytest.mark.parametrize(
+    "path", ["/courses/' OR 1=1 --/", "/courses/%00/", "/courses/" + "x" * 300 + "/"]
+)
+def test_hostile_paths_never_reach_the_cache_key_as_they_are(make_course, path):
+    make_course(modules=1, lessons=1)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", CacheKeyWarning)
+        assert Client().get(path).status_code == 404

@@ -67,3 +67,25 @@ def test_healthz_reports_the_real_services(client):
     assert body["database"]["vendor"] == "postgresql"
     assert body["channel_layer"]["backend"] == "RedisChannelLayer"
     assert body["status"] == "ok"
+
+
+def test_a_quiet_channel_layer_receive_outlives_the_blocking_pop():
+    """channels-redis waits for a message with BZPOPMIN (5 s, then again); redis-py 8 made
+    5 s the default socket timeout, so an idle receive raised TimeoutError after 5 s and took
+    every quiet WebSocket down with it (django/channels_redis#422)."""
+
+    async def scenario():
+        layer = get_channel_layer()
+        channel = await layer.new_channel()
+
+        async def later():
+            await asyncio.sleep(layer.brpop_timeout + 2)
+            await layer.send(channel, {"type": "ci.late"})
+
+        sender = asyncio.ensure_future(later())
+        try:
+            return await asyncio.wait_for(layer.receive(channel), layer.brpop_timeout + 10)
+        finally:
+            sender.cancel()
+
+    assert asyncio.run(scenario())["type"] == "ci.late"

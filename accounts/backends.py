@@ -1,9 +1,53 @@
+"""How people sign in (by email or username), and whose permissions are remembered."""
+
 from __future__ import annotations
+
+from uuid import uuid4
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
+from django.core.cache import cache
 
 from .selectors import user_by_login
+
+PERMISSIONS_GENERATION_KEY = "accounts:permissions-generation"
+#: Entries are keyed on the generation, so a change shows at once; this bounds how long an
+#: old generation's entries stay in memory.
+PERMISSIONS_TIMEOUT = 60 * 60
+
+
+def permissions_generation() -> str:
+    generation = cache.get(PERMISSIONS_GENERATION_KEY)
+    if generation is None:
+        cache.add(PERMISSIONS_GENERATION_KEY, uuid4().hex, None)
+        generation = cache.get(PERMISSIONS_GENERATION_KEY) or ""
+    return generation
+
+
+def permissions_changed(**_kwargs) -> None:
+    """Any group, permission or membership changed: every cached permission set is old.
+    (Replaced at once and again after the commit, as ``courses.versions`` does, so a request
+    that read the old rows before the commit cannot leave them under the new token.)"""
+    from django.db import transaction
+
+    cache.set(PERMISSIONS_GENERATION_KEY, uuid4().hex, None)
+    transaction.on_commit(lambda: cache.set(PERMISSIONS_GENERATION_KEY, uuid4().hex, None))
+
+
+def connect() -> None:
+    from django.contrib.auth.models import Group, Permission
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+
+    User = get_user_model()
+    for through in (User.groups.through, User.user_permissions.through, Group.permissions.through):
+        m2m_changed.connect(
+            permissions_changed, sender=through, dispatch_uid=f"accounts.perms.{through.__name__}"
+        )
+    for model in (Group, Permission):
+        for signal, name in ((post_save, "save"), (post_delete, "delete")):
+            signal.connect(
+                permissions_changed, sender=model, dispatch_uid=f"accounts.perms.{name}.{model}"
+            )
 
 
 class EmailOrUsernameBackend(ModelBackend):
@@ -23,3 +67,29 @@ class EmailOrUsernameBackend(ModelBackend):
         if user.check_password(password) and self.user_can_authenticate(user):
             return user
         return None
+
+    def _get_permissions(self, user_obj, obj, from_name):
+        """A person's own and group permissions, from the cache under the permissions
+        generation: every page asks (the Wagtail user bar's "may they use the admin?"), and
+        they change only when an administrator changes a group or a person's groups.
+        ``is_active`` is read from the row each time (ModelBackend), and ``is_superuser`` is
+        part of the key."""
+        if not user_obj.is_active or user_obj.is_anonymous or obj is not None:
+            return set()
+        perm_cache_name = f"_{from_name}_perm_cache"
+        if not hasattr(user_obj, perm_cache_name):
+            key = ":".join(
+                (
+                    "perms",
+                    permissions_generation(),
+                    from_name,
+                    str(user_obj.pk),
+                    "super" if user_obj.is_superuser else "",
+                )
+            )
+            perms = cache.get(key)
+            if perms is None:
+                perms = super()._get_permissions(user_obj, obj, from_name)
+                cache.set(key, perms, PERMISSIONS_TIMEOUT)
+            setattr(user_obj, perm_cache_name, perms)
+        return getattr(user_obj, perm_cache_name)

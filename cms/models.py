@@ -12,13 +12,14 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from courses.models import CachedViewRestrictions
 from courses.versions import content_generation
 
 #: Route entries are keyed on the generation; this only bounds how long old ones stay.
 ROUTE_TIMEOUT = 60 * 60
 
 
-class HomePage(Page):
+class HomePage(CachedViewRestrictions, Page):
     headline = models.CharField(max_length=200, default="Grow the coaches your teachers trust")
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
 

@@ -22,10 +22,28 @@ from .selectors import (
 
 @dataclass
 class BodyItem:
-    block: object
+    """One block of a lesson's body. Its stored id and type are read from the raw data; the
+    block itself (``block``) is built only when the page renders it here, not for blocks
+    whose HTML comes from the cache (building an image block fetches its image)."""
+
+    stream: object
+    index: int
+    id: str
+    block_type: str
     reflection: Reflection | None = None
     #: The block's HTML when it is the same for everyone (courses.rendering), else "".
     html: str = ""
+
+    @property
+    def block(self):
+        return self.stream[self.index]
+
+
+def body_items(stream, reflections) -> list[BodyItem]:
+    return [
+        BodyItem(stream, index, raw["id"], raw["type"], reflections.get(raw["id"]))
+        for index, raw in enumerate(stream.raw_data)
+    ]
 
 
 @dataclass
@@ -41,11 +59,7 @@ def lesson_learning(*, user, lesson: LessonPage, course: CoursePage) -> LessonLe
     access = lesson_access(user=user, lesson=lesson, course=course)
     completed_ids = completed_lesson_ids(user=user, course=course) if access.can_track else set()
     reflections = reflections_for_lesson(user=user, lesson=lesson) if access.can_track else {}
-    body = (
-        [BodyItem(block, reflections.get(block.id)) for block in lesson.body]
-        if access.can_read
-        else []
-    )
+    body = body_items(lesson.body, reflections) if access.can_read else []
     return LessonLearning(
         access=access, completed=lesson.pk in completed_ids, completed_ids=completed_ids, body=body
     )

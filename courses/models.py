@@ -17,7 +17,30 @@ from wagtail.search import index
 from .blocks import INLINE_FEATURES, LessonStreamBlock
 
 
-class CourseIndexPage(Page):
+class CachedViewRestrictions:
+    """Wagtail asks for a page's view restrictions (its own and its ancestors', two queries)
+    on every view. Which ones apply is remembered under the content generation
+    (``courses.versions``), which a changed restriction or page starts anew; when none apply,
+    as for nearly every page, the answer is an empty queryset that runs no query."""
+
+    def get_view_restrictions(self):
+        from django.core.cache import cache
+        from wagtail.models import PageViewRestriction
+
+        from .versions import content_generation
+
+        if self.pk is None:
+            return super().get_view_restrictions()
+        key = f"restrictions:{content_generation()}:{self.pk}"
+        ids = cache.get(key)
+        if ids is None:
+            ids = list(super().get_view_restrictions().values_list("pk", flat=True))
+            cache.set(key, ids, 60 * 60)
+        restrictions = PageViewRestriction.objects.all()
+        return restrictions.filter(pk__in=ids) if ids else restrictions.none()
+
+
+class CourseIndexPage(CachedViewRestrictions, Page):
     intro = RichTextField(blank=True, features=INLINE_FEATURES)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -36,7 +59,7 @@ class CourseIndexPage(Page):
         return context
 
 
-class CoursePage(Page):
+class CoursePage(CachedViewRestrictions, Page):
     summary = models.TextField(max_length=400, help_text="One or two sentences for the catalog.")
     intro = RichTextField(blank=True, features=INLINE_FEATURES)
     outcomes = StreamField(
@@ -121,7 +144,7 @@ class AnonymousCacheable:
         return response
 
 
-class ModulePage(AnonymousCacheable, Page):
+class ModulePage(AnonymousCacheable, CachedViewRestrictions, Page):
     summary = models.TextField(blank=True, max_length=600)
 
     search_fields = [*Page.search_fields, index.SearchField("summary")]
@@ -144,7 +167,7 @@ class ModulePage(AnonymousCacheable, Page):
         return context
 
 
-class LessonPage(AnonymousCacheable, Page):
+class LessonPage(AnonymousCacheable, CachedViewRestrictions, Page):
     summary = models.TextField(blank=True, max_length=400)
     estimated_minutes = models.PositiveSmallIntegerField(default=20)
     body = StreamField(LessonStreamBlock(), blank=True)
@@ -180,7 +203,7 @@ class LessonPage(AnonymousCacheable, Page):
         if learning.body:
             html = shared_block_html(page=self, request=request)
             for item in learning.body:
-                item.html = html.get(item.block.id, "")
+                item.html = html.get(item.id, "")
         context["learning"] = learning
         context["discussion"] = lesson_discussion(user=request.user, lesson=self, course=nav.course)
         return context

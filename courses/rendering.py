@@ -32,12 +32,14 @@ def body_digest(page) -> str:
 def shared_block_html(*, page, request=None) -> dict[str, SafeString]:
     """The HTML of each shared block of ``page.body`` by block id (two cache calls at most:
     one read, and one write the first time a version is shown)."""
-    blocks = [block for block in page.body if block.block_type not in PERSONAL_BLOCKS]
-    if not blocks:
+    # The raw data decides whether and where to look: building the blocks (which fetches
+    # their images, snippets…) is only needed to render them, once per version.
+    if all(raw["type"] in PERSONAL_BLOCKS for raw in page.body.raw_data):
         return {}
     key = f"lesson-body:{page.pk}:{body_digest(page)}:{get_language() or ''}"
     cached = cache.get(key)
     if cached is None:
+        blocks = [block for block in page.body if block.block_type not in PERSONAL_BLOCKS]
         cached = {
             block.id: str(
                 block.render_as_block(

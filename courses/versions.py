@@ -1,7 +1,7 @@
 """One generation token for the course tree: any page saved, published, unpublished, moved or
-deleted, or a view restriction changed, starts a new generation, and whatever is cached under
-the old one (course outlines) is simply never read again. Editors see their change on the
-next request; nothing waits for a timeout.
+deleted, or a view restriction or a site changed, starts a new generation, and whatever is
+cached under the old one (course outlines, routes, sites, view restrictions) is simply never
+read again. Editors see their change on the next request; nothing waits for a timeout.
 
 The token lives in the cache, so every process that shares the cache (Redis in production)
 sees the same generation. The token is replaced at once and again after the commit, so a
@@ -32,9 +32,9 @@ def content_changed(**_kwargs) -> None:
 
 
 def _page_saved_or_deleted(sender, instance=None, **kwargs) -> None:
-    from wagtail.models import Page, PageViewRestriction
+    from wagtail.models import Page, PageViewRestriction, Site
 
-    if isinstance(instance, Page | PageViewRestriction):
+    if isinstance(instance, Page | PageViewRestriction | Site):
         content_changed()
 
 

@@ -69,6 +69,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Inside the header-setting middleware: cached anonymous lesson pages get every header.
     "courses.page_cache.AnonymousPageCacheMiddleware",
+    # Wagtail's site (and its home page) from the cache instead of two queries a page.
+    "cms.sites.CachedSiteMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes asks: turns a locked-out login into its 429 answer.
     "accounts.middleware.LoginLockoutMiddleware",

@@ -218,5 +218,5 @@ def test_cohort_page_query_count_is_flat(
     assert "Full — join the waitlist" in response.content.decode()
 
 
-CATALOG_QUERIES = 8  # + the zone of a person without one
-COHORT_PAGE_QUERIES = 13  # + the zone of a person without one
+CATALOG_QUERIES = 6  # + the zone of a person without one (site and permissions cached)
+COHORT_PAGE_QUERIES = 10  # + the zone of a person without one (site, permissions cached)

@@ -441,6 +441,6 @@ def test_my_learning_query_count_is_flat(
         client.get("/learn/")
 
 
-# The outlines come from the cache (courses.versions), 4 queries fewer.
-DASHBOARD_QUERIES = 17  # the cohort with its course; seat requests; the person's zone fallback
-MY_LEARNING_QUERIES = 15  # invitations waiting for a seat; the zone of a person without one
+# The outlines, the site and the person's permissions come from the cache.
+DASHBOARD_QUERIES = 14  # the cohort with its course; seat requests; the person's zone fallback
+MY_LEARNING_QUERIES = 12  # invitations waiting for a seat; the zone of a person without one

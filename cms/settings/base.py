@@ -76,6 +76,10 @@ MIDDLEWARE = [
     "accounts.middleware.LoginLockoutMiddleware",
 ]
 
+# Threads each ASGI worker runs requests' synchronous code on (core/asgi.py): that many
+# requests at once per worker, each thread keeping its database connection.
+HTTP_THREADS = int(env_str("HTTP_THREADS", "4"))
+
 ROOT_URLCONF = "cms.urls"
 WSGI_APPLICATION = "cms.wsgi.application"
 ASGI_APPLICATION = "cms.asgi.application"

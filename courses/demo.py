@@ -1,4 +1,5 @@
-"""Demo course content: turns ``demo_content`` into pages, pictures and documents."""
+"""Demo course content: turns the files ``demo_content`` reads into pages, pictures and
+documents."""
 
 from __future__ import annotations
 
@@ -71,13 +72,15 @@ def _ensure_document(key: str, spec: dict[str, str]):
     return document
 
 
-def _raw_block(block_type: str, value: Any, images: dict, documents: dict) -> dict:
+def _raw_block(
+    block_type: str, value: Any, images: dict, documents: dict, content: demo_content.DemoContent
+) -> dict:
     if block_type == "image":
         image = images[value["image"]]
         value = {
             "image": image.pk,
             "caption": value.get("caption", ""),
-            "alt_text": value.get("alt", demo_content.IMAGES[value["image"]]["alt"]),
+            "alt_text": value.get("alt", content.images[value["image"]]["alt"]),
         }
     elif block_type == "resource":
         value = {**value, "document": documents[value["document"]].pk}
@@ -86,11 +89,12 @@ def _raw_block(block_type: str, value: Any, images: dict, documents: dict) -> di
 
 def seed_courses(*, user=None) -> list[tuple[Any, bool]]:
     """Build the demo courses (skipping any that already exist). Returns (course, created)."""
+    content = demo_content.load()  # before any write: a broken file stops the seed untouched
     _home, catalog = services.site_root_ensure()
-    images = {key: _ensure_image(key, spec) for key, spec in demo_content.IMAGES.items()}
-    documents = {key: _ensure_document(key, spec) for key, spec in demo_content.DOCUMENTS.items()}
+    images = {key: _ensure_image(key, spec) for key, spec in content.images.items()}
+    documents = {key: _ensure_document(key, spec) for key, spec in content.documents.items()}
     results = []
-    for course in demo_content.COURSES:
+    for course in content.courses:
         modules = [
             {
                 **module,
@@ -98,7 +102,7 @@ def seed_courses(*, user=None) -> list[tuple[Any, bool]]:
                     {
                         **lesson,
                         "body": [
-                            _raw_block(block_type, value, images, documents)
+                            _raw_block(block_type, value, images, documents, content)
                             for block_type, value in lesson["body"]
                         ],
                     }

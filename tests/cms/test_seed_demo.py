@@ -108,7 +108,7 @@ def test_seed_demo_content_is_searchable(client):
 
 def test_every_demo_lesson_renders(client):
     _seed()
-    for course in demo_content.COURSES:
+    for course in demo_content.load().courses:
         for module in course["modules"]:
             for lesson in module["lessons"]:
                 url = f"/courses/{course['slug']}/{module['slug']}/{lesson['slug']}/"

@@ -1,7 +1,9 @@
 """Benchmark: the lesson page's query count and server time for a small and a large course.
 
 Builds two courses (5 and 50 lessons), then renders a lesson of each through Django's test
-client, in ``--rounds`` rounds of ``--runs`` requests, taking turns with the baseline
+client, for an anonymous visitor (the whole page from courses/page_cache.py) and for a coach
+logged in (rendered for them, the shared parts from the caches), in ``--rounds`` rounds of
+``--runs`` requests, taking turns with the baseline
 (/healthz: the middleware and a database round trip), and prints queries and the p50/p95 of
 the rounds (median, lowest and highest round).
 
@@ -33,6 +35,7 @@ django.setup()
 from django.core.management import call_command  # noqa: E402
 from django.test import Client  # noqa: E402
 
+from accounts.services import user_create  # noqa: E402
 from bench._measure import client_report, get_ok, timed_rounds  # noqa: E402
 from bench._report import add_arguments, rounds_of  # noqa: E402
 from courses import services  # noqa: E402
@@ -78,10 +81,20 @@ def main() -> int:
     call_command("migrate", verbosity=0)
     _home, catalog = services.site_root_ensure()
     sizes = {"5 lessons": (1, 5), "50 lessons": (5, 10)}
-    client = Client()
+    client, coach = Client(), Client()
+    coach.force_login(
+        user_create(
+            email="maya@example.org",
+            password="a-long-pass-phrase",
+            username="maya",
+            display_name="Maya",
+        )
+    )
     calls = {"baseline: /healthz": get_ok(client, "/healthz")}
     for name, (modules, lessons) in sizes.items():
-        calls[f"lesson, {name}"] = get_ok(client, build_course(catalog, name, modules, lessons))
+        url = build_course(catalog, name, modules, lessons)
+        calls[f"lesson, {name}, anonymous"] = get_ok(client, url)
+        calls[f"lesson, {name}, logged in"] = get_ok(coach, url)
     for name, figures in timed_rounds(calls, runs, rounds).items():
         report.row(name, **figures)
     return report.finish()

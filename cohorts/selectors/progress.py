@@ -223,9 +223,8 @@ def my_learning(*, user, request=None, horizon_days: int = 21) -> MyLearning:
             last[course_id] = completed_at
     cohort_ids = [e.cohort_id for e in active]
     schedules: dict[int, list[ModuleSchedule]] = defaultdict(list)
-    for schedule in ModuleSchedule.objects.filter(cohort_id__in=cohort_ids).select_related(
-        "module"
-    ):
+    # Not the module pages (each a Wagtail page built from a full row): dates need module ids.
+    for schedule in ModuleSchedule.objects.filter(cohort_id__in=cohort_ids):
         schedules[schedule.cohort_id].append(schedule)
     cards, upcoming = [], []
     now = timezone.now()

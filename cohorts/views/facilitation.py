@@ -68,11 +68,7 @@ def dashboard(request, pk: int):
             "today": selectors.cohort_today(cohort),
             "seat_requests": seat_requests,
             # Only when someone asks: the free seats a grant can come out of.
-            "seats_free": (
-                selectors.seats_left(selectors.cohort_with_seat_counts(cohort=cohort))
-                if seat_requests
-                else None
-            ),
+            "seats_free": selectors.general_seats_free(cohort) if seat_requests else None,
         },
     )
 

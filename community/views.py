@@ -206,7 +206,7 @@ def notifications_page(request):
         except ApplicationError as error:
             _fail(request, error)
         return redirect("community:notifications")
-    items = notifications.notifications_of(user=request.user)[:100]
+    items = selectors.notifications_visible_to(user=request.user)[:100]
     settings = getattr(request.user, "community_settings", None)
     return render(
         request,

@@ -20,6 +20,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from cms.errors import ApplicationError, PermissionDenied
+from core.api.serializers import user_ref
 
 from . import rendering
 from .events import space_group, user_group
@@ -118,10 +119,6 @@ def _emit(space_id: int, event_type: str, data: dict) -> dict:
     message = {"type": "space.event", "text": json.dumps(event)}
     transaction.on_commit(lambda: broadcast(space_group(space_id), message))
     return event
-
-
-def user_ref(user) -> dict:
-    return {"id": user.pk, "name": user.public_name}
 
 
 def post_data(post: Post, reactions: dict[str, int] | None = None) -> dict:

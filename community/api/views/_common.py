@@ -7,6 +7,7 @@ from rest_framework import serializers
 
 from cms.errors import ApplicationError, NotFound
 from cohorts.selectors import lesson_get
+from core.api.serializers import UserRefSerializer
 
 from ... import selectors, services
 from ...events import STORED_EVENTS
@@ -80,14 +81,6 @@ def _post_payload(post: Post) -> dict:
 
 
 # --- shared output shapes (the WebSocket's payloads, see community/events.py) -----------------
-
-
-class UserRefSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    name = serializers.CharField()
-
-    class Meta:
-        ref_name = "CommunityUserRef"
 
 
 class ThreadSerializer(serializers.Serializer):

@@ -19,7 +19,7 @@ from core.urls import site_base
 
 from . import selectors, services
 from .forms import AwardForm, ChangesForm, EvidenceForm, RevokeForm, SharingForm
-from .models import AwardMethod, EarnerProfile
+from .models import AwardMethod, EarnerProfile, RequestStatus
 from .sharing import share_links
 
 
@@ -119,8 +119,8 @@ def queue(request):
         request,
         "badges/queue.html",
         {
-            "pending": [e for e in entries if e.request.status == "pending"],
-            "sent_back": [e for e in entries if e.request.status == "changes"],
+            "pending": [e for e in entries if e.request.status == RequestStatus.PENDING],
+            "sent_back": [e for e in entries if e.request.status == RequestStatus.CHANGES],
             "changes_form": ChangesForm(),
         },
     )

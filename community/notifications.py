@@ -66,17 +66,24 @@ def _email_item(notification: Notification) -> dict:
     return {**notification_data(notification), "when": notification.created_at}
 
 
+def _email_body(*, user, notifications: list[Notification], digest: bool = False) -> str:
+    """The one notifications email, right away or as a digest, in the reader's zone."""
+    context = {
+        "user": user,
+        "items": [_email_item(n) for n in notifications],
+        "digest": digest,
+        "site_url": site_base(),
+        "NotificationKind": Notification.Kind,  # no request: the page gets it from cms
+    }
+    with timezone.override(user_time_zone(user)):
+        return render_to_string("community/email/notifications.txt", context)
+
+
 def _email_now(notification: Notification) -> None:
     def send() -> None:
         user = notification.user
-        context = {
-            "user": user,
-            "items": [_email_item(notification)],
-            "site_url": site_base(),
-        }
         subject = f"{notification.actor.public_name} {notification.get_kind_display().lower()}"
-        with timezone.override(user_time_zone(user)):
-            body = render_to_string("community/email/notifications.txt", context)
+        body = _email_body(user=user, notifications=[notification])
         EmailMessage(subject, body, to=[user.email]).send()
         Notification.objects.filter(pk=notification.pk).update(emailed_at=timezone.now())
 
@@ -176,16 +183,7 @@ def send_digests() -> DigestReport:
             )
             if not items:
                 continue
-            with timezone.override(user_time_zone(user)):
-                body = render_to_string(
-                    "community/email/notifications.txt",
-                    {
-                        "user": user,
-                        "items": [_email_item(n) for n in items],
-                        "digest": True,
-                        "site_url": site_base(),
-                    },
-                )
+            body = _email_body(user=user, notifications=items, digest=True)
             subject = f"Your Praxis digest: {len(items)} new in your spaces"
             EmailMessage(subject, body, to=[user.email], connection=connection).send()
             Notification.objects.filter(pk__in=[n.pk for n in items]).update(

@@ -87,7 +87,10 @@ def space_member_usernames(*, space: Space) -> dict[str, int]:
             user=OuterRef("pk"), cohort_id=space.cohort_id, status=EnrollmentStatus.ACTIVE
         )
         members = User.objects.filter(
-            Q(team_memberships__team_id=space.team_id, team_memberships__role="lead")
+            Q(
+                team_memberships__team_id=space.team_id,
+                team_memberships__role=TeamMembership.Role.LEAD,
+            )
             | (Q(team_memberships__team_id=space.team_id) & Q(Exists(enrolled)))
             | Q(facilitated_cohorts=space.cohort_id)
         )

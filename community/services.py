@@ -20,6 +20,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from cms.errors import ApplicationError, PermissionDenied
+from cohorts.models import Pace
 from core.api.serializers import user_ref
 
 from . import rendering
@@ -158,7 +159,7 @@ def thread_data(thread: Thread) -> dict:
 
 @transaction.atomic
 def space_for_cohort(*, cohort) -> Space:
-    kind = Space.Kind.SELF_PACED if cohort.pace == "self_paced" else Space.Kind.COHORT
+    kind = Space.Kind.SELF_PACED if cohort.pace == Pace.SELF_PACED else Space.Kind.COHORT
     space, _ = Space.objects.get_or_create(
         cohort=cohort, team=None, defaults={"kind": kind, "title": cohort.title}
     )

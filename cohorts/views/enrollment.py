@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from cms.errors import ApplicationError, fetch_or_404
 
 from .. import page_selectors, selectors, services
-from ..models import Pace
+from ..models import EnrollmentStatus, Pace
 from ._common import _fail
 
 
@@ -49,7 +49,7 @@ def cohort_enroll(request, pk: int):
     except ApplicationError as error:
         _fail(request, error)
     else:
-        if enrollment.status == "active":
+        if enrollment.status == EnrollmentStatus.ACTIVE:
             messages.success(request, f"You're enrolled in {cohort.title}. Welcome!")
         else:
             messages.info(

@@ -152,3 +152,24 @@ def test_who_left_a_cohort_is_neither_sent_a_digest_of_it_nor_counted_when_marki
     assert notifications.notifications_mark_read(user=cy) == 1
     # Her row is kept, unread and not emailed: it is hers again if she rejoins.
     assert Notification.objects.filter(user=ana, read_at=None, emailed_at=None).count() == 1
+
+
+def test_the_page_and_both_emails_say_what_each_kind_of_notification_is(
+    client, space, people, mailoutbox, django_capture_on_commit_callbacks
+):
+    ana, bo, cy = people
+    notifications.email_preference_set(user=cy, email="digest")
+    with django_capture_on_commit_callbacks(execute=True):
+        thread = services.thread_create(
+            space=space, author=ana, title="Hi", body="Hello", client_id="t"
+        )
+        services.post_create(space=space, thread=thread, author=bo, body="@cy yes", client_id="p")
+    (right_away,) = mailoutbox  # ana's reply; cy reads a digest
+    assert "Bo replied in “Hi”" in right_away.body
+    call_command("send_digests", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert "Bo mentioned you in “Hi”" in mailoutbox[1].body
+    client.force_login(ana)
+    assert "Bo replied in “Hi”" in client.get("/community/notifications/").content.decode()
+    client.force_login(cy)
+    page = client.get("/community/notifications/").content.decode()
+    assert "Bo mentioned you in “Hi”" in page

@@ -35,6 +35,7 @@ from .models import (
     CertificationRequest,
     EarnerProfile,
     Issuer,
+    RequestStatus,
 )
 
 FLAGSHIP_SLUG = "coaching-from-theory-to-practice"
@@ -275,7 +276,7 @@ def seed_badges(*, people: dict) -> dict:
     for person in (kevin, nora):
         services.badge_rules_evaluate(user=person)
     waiting = CertificationRequest.objects.filter(
-        badge_class=coach, learner=nora, status="pending"
+        badge_class=coach, learner=nora, status=RequestStatus.PENDING
     ).first()
     if waiting is not None and not waiting.message:
         services.certification_request_changes(
@@ -320,5 +321,5 @@ def seed_badges(*, people: dict) -> dict:
     return {
         "badge_classes": BadgeClass.objects.count(),
         "awards": BadgeAward.objects.count(),
-        "queue": CertificationRequest.objects.exclude(status="approved").count(),
+        "queue": CertificationRequest.objects.exclude(status=RequestStatus.APPROVED).count(),
     }

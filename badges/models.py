@@ -115,6 +115,15 @@ class AwardMethod(models.TextChoices):
     MANUAL = "manual", "Awarded by a facilitator"
 
 
+class AwardStatus(models.TextChoices):
+    """What ``BadgeAward.status`` says of an award (computed, not stored)."""
+
+    ACTIVE = "active", "Active"
+    EXPIRED = "expired", "Expired"
+    REVOKED = "revoked", "Revoked"
+    REPLACED = "replaced", "Replaced"
+
+
 class BadgeAward(models.Model):
     """One person's award of one badge class: the hosted Open Badges ``Assertion``."""
 
@@ -183,14 +192,14 @@ class BadgeAward(models.Model):
         return self.expires_on is not None and self.expires_on <= timezone.now()
 
     @property
-    def status(self) -> str:
+    def status(self) -> AwardStatus:
         if self.is_revoked:
-            return "revoked"
+            return AwardStatus.REVOKED
         if self.is_expired:
-            return "expired"
+            return AwardStatus.EXPIRED
         if self.closed_at is not None:
-            return "replaced"
-        return "active"
+            return AwardStatus.REPLACED
+        return AwardStatus.ACTIVE
 
 
 class RequestStatus(models.TextChoices):
@@ -229,7 +238,7 @@ class CertificationRequest(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["badge_class", "learner"],
-                condition=~Q(status="approved"),
+                condition=~Q(status=RequestStatus.APPROVED),
                 name="badges_one_open_request",
             )
         ]

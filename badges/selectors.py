@@ -18,6 +18,7 @@ from cohorts.models import Cohort, Enrollment, EnrollmentStatus, Reflection
 from practice.selectors import practice_hours_of
 
 from .models import (
+    AwardStatus,
     BadgeAlignment,
     BadgeAward,
     BadgeClass,
@@ -179,7 +180,7 @@ class ClassProgress:
 
     @property
     def held(self) -> bool:
-        return self.award is not None and self.award.status == "active"
+        return self.award is not None and self.award.status == AwardStatus.ACTIVE
 
 
 def _progress(badge_classes, *, user, awards, requests) -> list[ClassProgress]:

@@ -8,19 +8,18 @@ from csp.decorators import csp_replace
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
 
-from cms.errors import ApplicationError
+from cms.errors import ApplicationError, fetch_or_404
 from community.rendering import render as render_markdown
 from core import csp as csp_policies
 from core.urls import site_base
 
 from . import selectors, services
 from .forms import AwardForm, ChangesForm, EvidenceForm, RevokeForm, SharingForm
-from .models import AwardMethod, EarnerProfile
+from .models import AwardMethod, EarnerProfile, RequestStatus
 from .sharing import share_links
 
 
@@ -74,9 +73,7 @@ def signature_preview(request, entity_id):
     """The email-signature snippet as its own small document, shown on My badges in a
     sandboxed iframe: the snippet keeps the table attributes and inline styles email clients
     need, and the site's pages stay free of both."""
-    award = selectors.awards_of(user=request.user).filter(entity_id=entity_id).first()
-    if award is None:
-        raise Http404("No such award.")
+    award = fetch_or_404(selectors.awards_of(user=request.user), what="award", entity_id=entity_id)
     links = share_links(award, base=_base(request))
     return render(
         request,
@@ -101,9 +98,7 @@ def sharing_update(request):
 @require_POST
 @login_required
 def evidence_update(request, entity_id):
-    award = selectors.awards_of(user=request.user).filter(entity_id=entity_id).first()
-    if award is None:
-        raise Http404("No such award.")
+    award = fetch_or_404(selectors.awards_of(user=request.user), what="award", entity_id=entity_id)
     form = EvidenceForm(request.POST)
     form.is_valid()
     services.award_evidence_publish(
@@ -124,17 +119,17 @@ def queue(request):
         request,
         "badges/queue.html",
         {
-            "pending": [e for e in entries if e.request.status == "pending"],
-            "sent_back": [e for e in entries if e.request.status == "changes"],
+            "pending": [e for e in entries if e.request.status == RequestStatus.PENDING],
+            "sent_back": [e for e in entries if e.request.status == RequestStatus.CHANGES],
             "changes_form": ChangesForm(),
         },
     )
 
 
 def _queued(request, pk: int):
-    certification = selectors.certification_request_get(user=request.user, pk=pk)
-    if certification is None:
-        raise Http404("No such request in your queue.")
+    certification = fetch_or_404(
+        selectors.certification_request_get(user=request.user, pk=pk), what="request in your queue"
+    )
     return certification
 
 
@@ -204,9 +199,10 @@ def award_create(request):
 
 @login_required
 def award_revoke(request, entity_id):
-    award = selectors.award_get_manageable(user=request.user, entity_id=entity_id)
-    if award is None:
-        raise Http404("No such award among your learners'.")
+    award = fetch_or_404(
+        selectors.award_get_manageable(user=request.user, entity_id=entity_id),
+        what="award among your learners'",
+    )
     form = RevokeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -223,9 +219,7 @@ def award_revoke(request, entity_id):
 
 
 def award_public(request, entity_id):
-    award = selectors.award_get_public(entity_id=entity_id)
-    if award is None:
-        raise Http404("No such badge.")
+    award = fetch_or_404(selectors.award_get_public(entity_id=entity_id), what="badge")
     profile = _profile_of(award.recipient)
     user = request.user
     is_owner = user.is_authenticated and user.pk == award.recipient_id
@@ -247,9 +241,7 @@ def award_public(request, entity_id):
 
 
 def profile_public(request, slug: str):
-    profile = selectors.public_profile(slug=slug)
-    if profile is None:
-        raise Http404("No such profile.")
+    profile = fetch_or_404(selectors.public_profile(slug=slug), what="profile")
     base = _base(request)
     awards = [
         (award, share_links(award, base=base))

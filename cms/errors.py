@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
+from django.db.models import Manager, QuerySet
+from django.http import Http404
 from psycopg import OperationalError
 from psycopg_pool import PoolTimeout
+
+T = TypeVar("T")
 
 # How long a client is asked to wait before trying again when the database is busy.
 RETRY_AFTER_BUSY_SECONDS = 5
@@ -42,9 +48,37 @@ class PermissionDenied(ApplicationError):
     default_code = "permission_denied"
 
 
-class NotFound(ApplicationError):
+class NotFound(ApplicationError, Http404):
+    """Also Django's ``Http404``: a page that raises it answers Django's 404 page with the same
+    message the API's JSON error carries."""
+
     status_code = 404
     default_code = "not_found"
+
+
+def fetch_or_404(
+    found: QuerySet[T] | Manager[T] | T | None,
+    *,
+    what: str = "",
+    message: str = "",
+    code: str | None = None,
+    field: str | None = None,
+    **lookups,
+) -> T:
+    """The one fetch-or-404: the first row of ``found`` filtered by ``lookups`` (a queryset,
+    usually a selector's that already applies who may see what), or ``found`` itself when a
+    selector already returned the object or None. Nothing found raises ``NotFound("No such
+    <what>.")`` (or ``message``, where the page says more): the API's JSON error, a page's
+    404. Not finding it and not being allowed to see it are the same answer."""
+    if not (what or message):
+        raise TypeError("fetch_or_404 needs what (or message) to say what is not found.")
+    if isinstance(found, (QuerySet, Manager)):
+        found = found.filter(**lookups).first()
+    elif lookups:
+        raise TypeError("fetch_or_404 filters by lookups only a queryset.")
+    if found is None:
+        raise NotFound(message or f"No such {what}.", code=code, field=field)
+    return found
 
 
 def database_busy(exc: BaseException | None) -> bool:

@@ -13,9 +13,17 @@ from django.utils import timezone
 from accounts.selectors import user_time_zone
 from core.urls import absolute_url as site_url
 
+from .models import Pace, SeatRequest
+
 
 def _render(template: str, context: dict) -> tuple[str, str]:
-    context = {"site_url": site_url(), **context}
+    # No request, so not cms's template choices: the ones these emails compare with.
+    context = {
+        "site_url": site_url(),
+        "Pace": Pace,
+        "SeatRequestStatus": SeatRequest.Status,
+        **context,
+    }
     subject = render_to_string(f"cohorts/email/{template}_subject.txt", context)
     body = render_to_string(f"cohorts/email/{template}.txt", context)
     return " ".join(subject.split()), body

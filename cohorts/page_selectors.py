@@ -6,7 +6,16 @@ from dataclasses import dataclass, field
 
 from courses.models import CoursePage, LessonPage
 
-from .models import Announcement, Cohort, Enrollment, LiveSession, ModuleSchedule, Reflection
+from .models import (
+    Announcement,
+    Cohort,
+    CohortStatus,
+    Enrollment,
+    EnrollmentStatus,
+    LiveSession,
+    ModuleSchedule,
+    Reflection,
+)
 from .selectors import (
     JoinState,
     LessonAccess,
@@ -91,7 +100,7 @@ def cohort_page(*, user, cohort: Cohort) -> CohortPage:
     this person's place in it decide what the page offers (``join_state``)."""
     enrollment = enrollment_of(user=user, cohort=cohort)
     can_manage = can_manage_cohort(user=user, cohort=cohort)
-    member = can_manage or (enrollment is not None and enrollment.status == "active")
+    member = can_manage or (enrollment is not None and enrollment.status == EnrollmentStatus.ACTIVE)
     schedule = list(
         cohort.schedules.select_related("module").order_by("release_offset_days", "module__path")
     )
@@ -168,5 +177,5 @@ def other_cohorts_managed(*, user, cohort: Cohort) -> list[Cohort]:
         cohorts_managed_by(user=user)
         .filter(course_id=cohort.course_id)
         .exclude(pk=cohort.pk)
-        .exclude(status__in=("finished", "archived"))
+        .exclude(status__in=(CohortStatus.FINISHED, CohortStatus.ARCHIVED))
     )

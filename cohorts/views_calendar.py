@@ -8,15 +8,18 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_POST, require_safe
 
+from cms.errors import fetch_or_404
+
 from . import calendars, services
 
 FEED_CACHE = {"private": True, "max_age": 300}
+NO_CALENDAR_AT_THIS_ADDRESS = "No calendar at this address."
 
 
 def _ics(body: bytes) -> HttpResponse:
@@ -58,16 +61,16 @@ def calendar_rotate(request):
 @require_safe
 @cache_control(**FEED_CACHE)
 def calendar_feed(request, token: str):
-    feed = calendars.calendar_feed_by_token(token=token)
-    if feed is None:
-        raise Http404("No calendar at this address.")
+    feed = fetch_or_404(
+        calendars.calendar_feed_by_token(token=token), message=NO_CALENDAR_AT_THIS_ADDRESS
+    )
     return _ics(calendars.user_calendar(user=feed.user))
 
 
 @require_safe
 @cache_control(**FEED_CACHE)
 def cohort_calendar_feed(request, pk: int, token: str):
-    cohort = calendars.cohort_by_calendar_token(pk=pk, token=token)
-    if cohort is None:
-        raise Http404("No calendar at this address.")
+    cohort = fetch_or_404(
+        calendars.cohort_by_calendar_token(pk=pk, token=token), message=NO_CALENDAR_AT_THIS_ADDRESS
+    )
     return _ics(calendars.cohort_calendar(cohort=cohort))

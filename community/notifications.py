@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -17,27 +18,11 @@ from core.urls import site_base
 from .events import user_group
 from .models import CommunitySettings, EmailPreference, Notification, Post
 from .rendering import mentioned_usernames
-from .selectors import space_member_usernames
-
-
-def notifications_of(*, user):
-    """A person's notifications from spaces they still belong to, newest first: a learner
-    who left a cohort no longer sees its thread titles. The one read of notifications for
-    a person: the notifications page, the API, the header's unread count and the live
-    count all go through it."""
-    from .selectors import spaces_visible_to
-
-    if not getattr(user, "is_authenticated", False):
-        return Notification.objects.none()
-    return (
-        Notification.objects.filter(user=user, post__space__in=spaces_visible_to(user=user))
-        .select_related("actor", "post", "post__thread")
-        .order_by("-created_at", "-id")
-    )
+from .selectors import notifications_visible_to, space_member_usernames
 
 
 def unread_count(*, user) -> int:
-    return notifications_of(user=user).filter(read_at__isnull=True).count()
+    return notifications_visible_to(user=user).filter(read_at__isnull=True).count()
 
 
 def unread_count_on_connect(*, user) -> int:
@@ -81,17 +66,24 @@ def _email_item(notification: Notification) -> dict:
     return {**notification_data(notification), "when": notification.created_at}
 
 
+def _email_body(*, user, notifications: list[Notification], digest: bool = False) -> str:
+    """The one notifications email, right away or as a digest, in the reader's zone."""
+    context = {
+        "user": user,
+        "items": [_email_item(n) for n in notifications],
+        "digest": digest,
+        "site_url": site_base(),
+        "NotificationKind": Notification.Kind,  # no request: the page gets it from cms
+    }
+    with timezone.override(user_time_zone(user)):
+        return render_to_string("community/email/notifications.txt", context)
+
+
 def _email_now(notification: Notification) -> None:
     def send() -> None:
         user = notification.user
-        context = {
-            "user": user,
-            "items": [_email_item(notification)],
-            "site_url": site_base(),
-        }
         subject = f"{notification.actor.public_name} {notification.get_kind_display().lower()}"
-        with timezone.override(user_time_zone(user)):
-            body = render_to_string("community/email/notifications.txt", context)
+        body = _email_body(user=user, notifications=[notification])
         EmailMessage(subject, body, to=[user.email]).send()
         Notification.objects.filter(pk=notification.pk).update(emailed_at=timezone.now())
 
@@ -137,7 +129,8 @@ def notify_post(*, post: Post, thread_created: bool) -> list[Notification]:
 
 @transaction.atomic
 def notifications_mark_read(*, user, ids: list[int] | None = None) -> int:
-    queryset = Notification.objects.filter(user=user, read_at__isnull=True)
+    # Only what the person sees: the count answered is the count they saw change.
+    queryset = notifications_visible_to(user=user).filter(read_at__isnull=True)
     if ids is not None:
         queryset = queryset.filter(pk__in=ids)
     count = queryset.update(read_at=timezone.now())
@@ -172,33 +165,25 @@ def send_digests() -> DigestReport:
     pending = Notification.objects.filter(emailed_at__isnull=True).exclude(
         kind=Notification.Kind.ANNOUNCEMENT
     )
-    user_ids = (
-        pending.filter(user__community_settings__email=EmailPreference.DIGEST)
-        .values_list("user_id", flat=True)
-        .distinct()
+    readers = get_user_model().objects.filter(
+        pk__in=pending.filter(user__community_settings__email=EmailPreference.DIGEST).values(
+            "user_id"
+        )
     )
     connection = get_connection()
-    for user_id in list(user_ids):
+    for user in list(readers.order_by("pk")):
         with transaction.atomic():
+            # What they see, as on the page: nothing from a space they have left.
             items = list(
-                pending.select_for_update(of=("self",))
-                .filter(user_id=user_id)
-                .select_related("user", "actor", "post", "post__thread")
+                notifications_visible_to(user=user)
+                .filter(emailed_at__isnull=True)
+                .exclude(kind=Notification.Kind.ANNOUNCEMENT)
+                .select_for_update(of=("self",))
                 .order_by("created_at")
             )
             if not items:
                 continue
-            user = items[0].user
-            with timezone.override(user_time_zone(user)):
-                body = render_to_string(
-                    "community/email/notifications.txt",
-                    {
-                        "user": user,
-                        "items": [_email_item(n) for n in items],
-                        "digest": True,
-                        "site_url": site_base(),
-                    },
-                )
+            body = _email_body(user=user, notifications=items, digest=True)
             subject = f"Your Praxis digest: {len(items)} new in your spaces"
             EmailMessage(subject, body, to=[user.email], connection=connection).send()
             Notification.objects.filter(pk__in=[n.pk for n in items]).update(

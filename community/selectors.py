@@ -6,7 +6,7 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 
 from cohorts.models import Cohort, Enrollment, EnrollmentStatus, TeamMembership
 
-from .models import Post, Reaction, Space, SpaceEvent, Thread
+from .models import Notification, Post, Reaction, Space, SpaceEvent, Thread
 
 
 def spaces_visible_to(*, user):
@@ -31,6 +31,20 @@ def spaces_visible_to(*, user):
         | Q(team_id__in=led)
         | Q(team_id__in=teams.values("team_id"), cohort_id__in=active)
     ).select_related("cohort", "cohort__course", "team")
+
+
+def notifications_visible_to(*, user):
+    """A person's notifications from spaces they still belong to, newest first: a learner
+    who left a cohort no longer sees its thread titles. The one read of notifications for a
+    person: the notifications page, the API, the header's unread count, the live count,
+    marking read and the digest all go through it."""
+    if not getattr(user, "is_authenticated", False):
+        return Notification.objects.none()
+    return (
+        Notification.objects.filter(user=user, post__space__in=spaces_visible_to(user=user))
+        .select_related("actor", "post", "post__thread")
+        .order_by("-created_at", "-id")
+    )
 
 
 def can_access_space(*, user, space_id: int) -> bool:
@@ -73,7 +87,10 @@ def space_member_usernames(*, space: Space) -> dict[str, int]:
             user=OuterRef("pk"), cohort_id=space.cohort_id, status=EnrollmentStatus.ACTIVE
         )
         members = User.objects.filter(
-            Q(team_memberships__team_id=space.team_id, team_memberships__role="lead")
+            Q(
+                team_memberships__team_id=space.team_id,
+                team_memberships__role=TeamMembership.Role.LEAD,
+            )
             | (Q(team_memberships__team_id=space.team_id) & Q(Exists(enrolled)))
             | Q(facilitated_cohorts=space.cohort_id)
         )

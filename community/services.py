@@ -20,6 +20,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from cms.errors import ApplicationError, PermissionDenied
+from cohorts.models import Pace
+from core.api.serializers import user_ref
 
 from . import rendering
 from .events import space_group, user_group
@@ -120,10 +122,6 @@ def _emit(space_id: int, event_type: str, data: dict) -> dict:
     return event
 
 
-def user_ref(user) -> dict:
-    return {"id": user.pk, "name": user.public_name}
-
-
 def post_data(post: Post, reactions: dict[str, int] | None = None) -> dict:
     hidden = bool(post.hidden_reason)
     gone = post.deleted_at is not None
@@ -161,7 +159,7 @@ def thread_data(thread: Thread) -> dict:
 
 @transaction.atomic
 def space_for_cohort(*, cohort) -> Space:
-    kind = Space.Kind.SELF_PACED if cohort.pace == "self_paced" else Space.Kind.COHORT
+    kind = Space.Kind.SELF_PACED if cohort.pace == Pace.SELF_PACED else Space.Kind.COHORT
     space, _ = Space.objects.get_or_create(
         cohort=cohort, team=None, defaults={"kind": kind, "title": cohort.title}
     )

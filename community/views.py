@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from cms.errors import ApplicationError
+from cms.errors import ApplicationError, fetch_or_404
 from core.converters import MAX_INT, parse_id
 from core.urls import safe_next
 from courses.models import LessonPage
@@ -26,10 +26,13 @@ from .services import ALLOWED_REACTIONS
 
 
 def _space(request, space_id: int):
-    space = selectors.space_get_visible(user=request.user, space_id=space_id)
-    if space is None:
-        raise Http404("No such space.")
-    return space
+    return fetch_or_404(
+        selectors.space_get_visible(user=request.user, space_id=space_id), what="space"
+    )
+
+
+def _thread(space, thread_id: int):
+    return fetch_or_404(selectors.thread_get(space=space, thread_id=thread_id), what="thread")
 
 
 def _fail(request, error: ApplicationError) -> None:
@@ -84,9 +87,7 @@ def thread_new(request, space_id: int):
 @login_required
 def thread_detail(request, space_id: int, thread_id: int):
     space = _space(request, space_id)
-    thread = selectors.thread_get(space=space, thread_id=thread_id)
-    if thread is None:
-        raise Http404("No such thread.")
+    thread = _thread(space, thread_id)
     posts = list(selectors.posts_of(thread=thread))
     for post in posts:
         counts: dict[str, int] = {}
@@ -126,9 +127,7 @@ def _thread_url(post) -> str:
 @login_required
 def reply(request, space_id: int, thread_id: int):
     space = _space(request, space_id)
-    thread = selectors.thread_get(space=space, thread_id=thread_id)
-    if thread is None:
-        raise Http404("No such thread.")
+    thread = _thread(space, thread_id)
     try:
         post = services.post_create(
             space=space,
@@ -144,10 +143,7 @@ def reply(request, space_id: int, thread_id: int):
 
 
 def _post(request, post_id: int):
-    post = selectors.post_get_visible(user=request.user, post_id=post_id)
-    if post is None:
-        raise Http404("No such post.")
-    return post
+    return fetch_or_404(selectors.post_get_visible(user=request.user, post_id=post_id), what="post")
 
 
 @require_POST
@@ -176,9 +172,7 @@ def post_action(request, post_id: int, action: str):
 @login_required
 def thread_action(request, space_id: int, thread_id: int, action: str):
     space = _space(request, space_id)
-    thread = selectors.thread_get(space=space, thread_id=thread_id)
-    if thread is None:
-        raise Http404("No such thread.")
+    thread = _thread(space, thread_id)
     changes = {
         "pin": {"pinned": True},
         "unpin": {"pinned": False},
@@ -206,7 +200,7 @@ def notifications_page(request):
         except ApplicationError as error:
             _fail(request, error)
         return redirect("community:notifications")
-    items = notifications.notifications_of(user=request.user)[:100]
+    items = selectors.notifications_visible_to(user=request.user)[:100]
     settings = getattr(request.user, "community_settings", None)
     return render(
         request,

@@ -7,12 +7,11 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from cms.errors import ApplicationError
+from cms.errors import ApplicationError, fetch_or_404
 from core.csv import csv_response
 
 from . import charts, selectors, services
@@ -23,9 +22,7 @@ PAGE_SIZE = 20
 
 
 def _own_entry(request, pk: int):
-    entry = selectors.entry_get(user=request.user, pk=pk)
-    if entry is None:
-        raise Http404("No such entry.")
+    entry = fetch_or_404(selectors.entry_get(user=request.user, pk=pk), what="entry")
     return entry
 
 
@@ -208,9 +205,10 @@ def _months(request) -> int:
 @login_required
 def team_list(request):
     """The district view: every team the person leads, month by month."""
-    aggregates = selectors.lead_aggregates(user=request.user, months=_months(request))
-    if not aggregates:
-        raise Http404("You do not lead a team.")
+    aggregates = fetch_or_404(
+        selectors.lead_aggregates(user=request.user, months=_months(request)) or None,
+        message="You do not lead a team.",
+    )
     return render(
         request,
         "practice/team_list.html",
@@ -219,9 +217,10 @@ def team_list(request):
 
 
 def _team_aggregate(request, pk: int):
-    aggregates = selectors.lead_aggregates(user=request.user, team_id=pk, months=_months(request))
-    if not aggregates:
-        raise Http404("No such team.")
+    aggregates = fetch_or_404(
+        selectors.lead_aggregates(user=request.user, team_id=pk, months=_months(request)) or None,
+        what="team",
+    )
     return aggregates[0]
 
 
@@ -307,9 +306,10 @@ def _csv_row(scope: str, team, member: str, cell) -> list:
 @login_required
 def aggregates_csv(request, pk: int | None = None):
     """The same aggregates as the pages (never notes or comments), for one team or all."""
-    aggregates = selectors.lead_aggregates(user=request.user, team_id=pk, months=_months(request))
-    if not aggregates:
-        raise Http404("No such team.")
+    aggregates = fetch_or_404(
+        selectors.lead_aggregates(user=request.user, team_id=pk, months=_months(request)) or None,
+        what="team",
+    )
 
     def rows():
         yield CSV_HEADER

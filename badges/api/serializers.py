@@ -5,6 +5,8 @@ from __future__ import annotations
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from core.api.serializers import UserRefSerializer
+
 from ..sharing import share_links
 
 
@@ -51,11 +53,6 @@ class BadgeClassBriefSerializer(serializers.Serializer):
     name = serializers.CharField()
 
 
-class EarnerSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    name = serializers.CharField(source="public_name")
-
-
 class AwardLinksSerializer(serializers.Serializer):
     public_url = serializers.URLField()
     assertion_url = serializers.URLField()
@@ -85,7 +82,7 @@ class BadgeAwardSerializer(serializers.Serializer):
 
 
 class BadgeAwardManagedSerializer(BadgeAwardSerializer):
-    recipient = EarnerSerializer()
+    recipient = UserRefSerializer()
     evidence_note = serializers.CharField()
 
 
@@ -103,7 +100,7 @@ class CertificationQueueEntrySerializer(serializers.Serializer):
     status = serializers.CharField(source="request.status")
     message = serializers.CharField(source="request.message")
     created_at = serializers.DateTimeField(source="request.created_at")
-    learner = EarnerSerializer(source="request.learner")
+    learner = UserRefSerializer(source="request.learner")
     badge_class = BadgeClassBriefSerializer(source="request.badge_class")
     reflections = CertificationReflectionSerializer(many=True)
     practice_hours = serializers.DecimalField(max_digits=8, decimal_places=2, allow_null=True)

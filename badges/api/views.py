@@ -12,7 +12,7 @@ from rest_framework.views import APIView
 
 from cms.api.pagination import PagedListMixin
 from cms.api.schema import errors
-from cms.errors import NotFound, PermissionDenied
+from cms.errors import PermissionDenied, fetch_or_404
 from core.api import fields
 from core.urls import site_base
 
@@ -39,9 +39,10 @@ def _require_facilitator(request) -> None:
 
 
 def _queued(request, request_id: int):
-    certification = selectors.certification_request_get(user=request.user, pk=request_id)
-    if certification is None:
-        raise NotFound("No such request in your queue.")
+    certification = fetch_or_404(
+        selectors.certification_request_get(user=request.user, pk=request_id),
+        what="request in your queue",
+    )
     return certification
 
 
@@ -95,18 +96,18 @@ class AwardCreateApi(APIView):
         _require_facilitator(request)
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        recipient = (
-            selectors.learners_of(actor=request.user)
-            .filter(pk=data.validated_data["recipient"])
-            .first()
+        recipient = fetch_or_404(
+            selectors.learners_of(actor=request.user),
+            what="learner among yours",
+            field="recipient",
+            pk=data.validated_data["recipient"],
         )
-        if recipient is None:
-            raise NotFound("No such learner among yours.", field="recipient")
-        badge_class = (
-            selectors.badge_class_list().filter(pk=data.validated_data["badge_class"]).first()
+        badge_class = fetch_or_404(
+            selectors.badge_class_list(),
+            what="badge",
+            field="badge_class",
+            pk=data.validated_data["badge_class"],
         )
-        if badge_class is None:
-            raise NotFound("No such badge.", field="badge_class")
         existing = (
             selectors.awards_of(user=recipient)
             .filter(badge_class=badge_class, closed_at__isnull=True)
@@ -139,9 +140,9 @@ class AwardRevokeApi(APIView):
 
     @extend_schema(request=InputSerializer, responses=BadgeAwardManagedSerializer)
     def post(self, request, award_id):
-        award = selectors.award_get_manageable(user=request.user, entity_id=award_id)
-        if award is None:
-            raise NotFound("No such award.")
+        award = fetch_or_404(
+            selectors.award_get_manageable(user=request.user, entity_id=award_id), what="award"
+        )
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         award = services.badge_revoke(

@@ -6,6 +6,8 @@ from __future__ import annotations
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from core.api.serializers import UserRefSerializer
+
 from .. import selectors
 
 
@@ -18,11 +20,6 @@ class CohortBriefSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     title = serializers.CharField()
     pace = serializers.CharField()
-
-
-class PersonSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    name = serializers.CharField(source="public_name")
 
 
 class LessonLinkSerializer(serializers.Serializer):
@@ -143,7 +140,7 @@ class LearnerProgressSerializer(serializers.Serializer):
     """One learner's row of ``roster_progress``: progress only, never reflections."""
 
     enrollment_id = serializers.IntegerField(source="enrollment.id")
-    learner = PersonSerializer(source="enrollment.user")
+    learner = UserRefSerializer(source="enrollment.user")
     team = serializers.CharField(source="enrollment.team.name", allow_null=True)
     done = serializers.IntegerField()
     total = serializers.IntegerField()
@@ -171,7 +168,7 @@ class RosterModuleSerializer(serializers.Serializer):
 
 class WaitingLearnerSerializer(serializers.Serializer):
     enrollment_id = serializers.IntegerField(source="enrollment.id")
-    learner = PersonSerializer(source="enrollment.user")
+    learner = UserRefSerializer(source="enrollment.user")
     position = serializers.IntegerField()
     waitlisted_at = serializers.DateTimeField(source="enrollment.waitlisted_at")
 
@@ -234,7 +231,7 @@ class ProgressSummarySerializer(serializers.Serializer):
 
 class FeedbackSerializer(serializers.Serializer):
     id = serializers.IntegerField()
-    author = PersonSerializer()
+    author = UserRefSerializer()
     text = serializers.CharField()
     created_at = serializers.DateTimeField()
 

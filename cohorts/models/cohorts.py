@@ -86,7 +86,7 @@ class Cohort(ClusterableModel):
         constraints = [
             models.UniqueConstraint(
                 fields=["course"],
-                condition=Q(pace="self_paced"),
+                condition=Q(pace=Pace.SELF_PACED),
                 name="cohorts_one_self_paced_track_per_course",
             ),
             models.CheckConstraint(

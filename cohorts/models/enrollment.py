@@ -40,7 +40,7 @@ class Enrollment(models.Model):
                 fields=["cohort", "user"], name="cohorts_one_enrollment_per_cohort"
             ),
             models.CheckConstraint(
-                condition=~Q(status="waitlisted") | Q(waitlisted_at__isnull=False),
+                condition=~Q(status=EnrollmentStatus.WAITLISTED) | Q(waitlisted_at__isnull=False),
                 name="cohorts_waitlisted_has_time",
             ),
         ]

@@ -130,17 +130,29 @@ def with_viewer(queryset, *, user):
     )
 
 
+def seats_taken(cohort: Cohort) -> int:
+    """Seats counted against capacity: every team's reserved seats plus the active learners
+    outside teams, from a cohort annotated by ``with_seat_counts``. The one seat sum: the
+    screens, ``cohort_enroll`` and the capacity check all read it (through ``seats_left``)."""
+    return cohort.reserved_seats + cohort.active_general
+
+
 def seats_left(cohort: Cohort) -> int | None:
     """Seats left outside teams (None: no limit), from a cohort annotated by
-    ``with_seat_counts``. The one seat sum: the screens and ``cohort_enroll`` use it."""
+    ``with_seat_counts``."""
     if cohort.capacity is None:
         return None
-    return max(0, cohort.capacity - cohort.reserved_seats - cohort.active_general)
+    return max(0, cohort.capacity - seats_taken(cohort))
 
 
 def cohort_with_seat_counts(*, cohort: Cohort) -> Cohort:
     """A fresh copy of ``cohort`` with its seat counts (for the services, under their lock)."""
     return with_seat_counts(Cohort.objects.filter(pk=cohort.pk)).get()
+
+
+def general_seats_free(cohort: Cohort) -> int | None:
+    """Seats left outside teams now, read afresh (None: no limit)."""
+    return seats_left(cohort_with_seat_counts(cohort=cohort))
 
 
 def team_seats_free(*, team: Team) -> int:

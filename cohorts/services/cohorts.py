@@ -22,7 +22,7 @@ from ..models import (
     ModuleSchedule,
     Pace,
 )
-from ..selectors import can_manage_cohort, cohort_with_seat_counts
+from ..selectors import can_manage_cohort, cohort_with_seat_counts, seats_taken
 
 DEFAULT_WEEK = 7
 
@@ -42,12 +42,11 @@ def cohort_check_capacity(*, cohort: Cohort) -> None:
     if cohort.pk is None or cohort.capacity is None:
         return
     counts = cohort_with_seat_counts(cohort=cohort)  # the seats taken now; capacity as given
-    active_outside_teams, reserved = counts.active_general, counts.reserved_seats
-    taken = active_outside_teams + reserved
+    taken = seats_taken(counts)
     if cohort.capacity < taken:
         raise ApplicationError(
             f"Capacity cannot be {cohort.capacity}: {taken} seats are already taken "
-            f"({active_outside_teams} learners and {reserved} team seats).",
+            f"({counts.active_general} learners and {counts.reserved_seats} team seats).",
             field="capacity",
             code="capacity_below_enrollment",
         )

@@ -35,11 +35,10 @@ from ..models import (
 )
 from ..selectors import (
     can_manage_cohort,
-    cohort_with_seat_counts,
+    general_seats_free,
     is_team_lead,
     join_refusal,
     refusal_message,
-    seats_left,
     team_seats_free,
 )
 
@@ -57,11 +56,6 @@ INVITATION_DAYS = 30
 
 def _lock(cohort: Cohort) -> Cohort:
     return Cohort.objects.select_for_update().get(pk=cohort.pk)
-
-
-def general_seats_free(cohort: Cohort) -> int | None:
-    """Seats left outside teams, or None when the cohort has no limit."""
-    return seats_left(cohort_with_seat_counts(cohort=cohort))
 
 
 def _check_can_join(cohort: Cohort, *, managed: bool) -> None:

@@ -15,9 +15,9 @@ from cms.errors import ApplicationError, PermissionDenied
 
 from .. import emails
 from ..models import Enrollment, EnrollmentStatus, Invitation, SeatRequest, Team, TeamMembership
-from ..selectors import can_decide_seats, is_team_lead, team_seats_free
+from ..selectors import can_decide_seats, general_seats_free, is_team_lead, team_seats_free
 from .cohorts import cohort_check_capacity
-from .enrollment import _lock, general_seats_free
+from .enrollment import _lock
 from .teams import invitation_accept
 
 MAX_SEATS_PER_REQUEST = 100

@@ -19,8 +19,8 @@ from ..models import (
     Team,
     TeamMembership,
 )
-from ..selectors import can_manage_cohort, is_team_lead, team_seats_free
-from .enrollment import _lock, cohort_enroll, general_seats_free, invitation_create
+from ..selectors import can_manage_cohort, general_seats_free, is_team_lead, team_seats_free
+from .enrollment import _lock, cohort_enroll, invitation_create
 from .notices import _claim
 
 

@@ -5,22 +5,19 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from cms.errors import ApplicationError
+from cms.errors import ApplicationError, fetch_or_404
 
 from .. import page_selectors, selectors, services
-from ..models import Pace
+from ..models import EnrollmentStatus, Pace
 from ._common import _fail
 
 
 def _visible_cohort(request, pk: int):
-    cohort = selectors.cohort_get_visible(user=request.user, pk=pk)
-    if cohort is None:
-        raise Http404("No such cohort.")
+    cohort = fetch_or_404(selectors.cohort_get_visible(user=request.user, pk=pk), what="cohort")
     return cohort
 
 
@@ -32,9 +29,9 @@ def cohort_catalog(request):
 
 
 def cohort_detail(request, pk: int):
-    cohort = selectors.cohort_get_visible(user=request.user, pk=pk, viewer=True)
-    if cohort is None:
-        raise Http404("No such cohort.")
+    cohort = fetch_or_404(
+        selectors.cohort_get_visible(user=request.user, pk=pk, viewer=True), what="cohort"
+    )
     page = page_selectors.cohort_page(user=request.user, cohort=cohort)
     return render(
         request,
@@ -52,7 +49,7 @@ def cohort_enroll(request, pk: int):
     except ApplicationError as error:
         _fail(request, error)
     else:
-        if enrollment.status == "active":
+        if enrollment.status == EnrollmentStatus.ACTIVE:
             messages.success(request, f"You're enrolled in {cohort.title}. Welcome!")
         else:
             messages.info(
@@ -65,9 +62,10 @@ def cohort_enroll(request, pk: int):
 @login_required
 def cohort_leave(request, pk: int):
     cohort = _visible_cohort(request, pk)
-    enrollment = selectors.enrollment_of(user=request.user, cohort=cohort)
-    if enrollment is None:
-        raise Http404("You are not in this cohort.")
+    enrollment = fetch_or_404(
+        selectors.enrollment_of(user=request.user, cohort=cohort),
+        message="You are not in this cohort.",
+    )
     try:
         services.enrollment_drop(enrollment=enrollment, by=request.user)
     except ApplicationError as error:
@@ -79,9 +77,9 @@ def cohort_leave(request, pk: int):
 
 @login_required
 def invitation(request, token: str):
-    invite = page_selectors.invitation_by_token(token=token)
-    if invite is None:
-        raise Http404("This invitation is not valid.")
+    invite = fetch_or_404(
+        page_selectors.invitation_by_token(token=token), message="This invitation is not valid."
+    )
     if request.method == "POST":
         try:
             enrollment = services.invitation_accept(token=token, user=request.user)
@@ -95,9 +93,9 @@ def invitation(request, token: str):
 
 @login_required
 def team_join(request, token: str):
-    team = page_selectors.team_by_join_token(token=token)
-    if team is None:
-        raise Http404("This join link is not valid.")
+    team = fetch_or_404(
+        page_selectors.team_by_join_token(token=token), message="This join link is not valid."
+    )
     if request.method == "POST":
         try:
             enrollment = services.team_join(token=token, user=request.user)

@@ -6,13 +6,12 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from cms.errors import ApplicationError
+from cms.errors import ApplicationError, fetch_or_404
 from core.converters import parse_id
 from core.csv import csv_response
 from core.urls import safe_next
@@ -34,14 +33,11 @@ DASHBOARD_PAGE_SIZE = 50
 
 
 def _managed_cohort(request, pk: int):
-    cohort = (
-        selectors.cohorts_managed_by(user=request.user)
-        .select_related("course")
-        .filter(pk=pk)
-        .first()
+    cohort = fetch_or_404(
+        selectors.cohorts_managed_by(user=request.user).select_related("course"),
+        what="cohort",
+        pk=pk,
     )
-    if cohort is None:
-        raise Http404("No such cohort.")
     return cohort
 
 
@@ -68,11 +64,7 @@ def dashboard(request, pk: int):
             "today": selectors.cohort_today(cohort),
             "seat_requests": seat_requests,
             # Only when someone asks: the free seats a grant can come out of.
-            "seats_free": (
-                selectors.seats_left(selectors.cohort_with_seat_counts(cohort=cohort))
-                if seat_requests
-                else None
-            ),
+            "seats_free": selectors.general_seats_free(cohort) if seat_requests else None,
         },
     )
 
@@ -80,13 +72,12 @@ def dashboard(request, pk: int):
 def _decidable_request(request, pk: int, request_pk: int) -> SeatRequest:
     """A pending request in cohort ``pk`` that this person may decide (a facilitator of the
     cohort or an administrator), else 404."""
-    seat_request = (
-        selectors.seat_requests_pending_for(user=request.user)
-        .filter(pk=request_pk, team__cohort_id=pk)
-        .first()
+    seat_request = fetch_or_404(
+        selectors.seat_requests_pending_for(user=request.user),
+        what="request waiting for an answer",
+        pk=request_pk,
+        team__cohort_id=pk,
     )
-    if seat_request is None:
-        raise Http404("No such request waiting for an answer.")
     return seat_request
 
 
@@ -234,13 +225,12 @@ def dashboard_add(request, pk: int):
 
 
 def _roster_enrollment(cohort, enrollment_pk) -> Enrollment:
-    enrollment = (
-        Enrollment.objects.filter(cohort=cohort, pk=enrollment_pk)
-        .select_related("user", "cohort", "team")
-        .first()
+    enrollment = fetch_or_404(
+        Enrollment.objects.select_related("user", "cohort", "team"),
+        what="learner in this cohort",
+        cohort=cohort,
+        pk=enrollment_pk,
     )
-    if enrollment is None:
-        raise Http404("No such learner in this cohort.")
     return enrollment
 
 
@@ -304,9 +294,9 @@ def reflections_review(request, pk: int):
 @login_required
 def reflection_feedback(request, pk: int, reflection_pk: int):
     cohort = _managed_cohort(request, pk)
-    reflection = selectors.reflections_for_cohort(cohort=cohort).filter(pk=reflection_pk).first()
-    if reflection is None:
-        raise Http404("No such reflection.")
+    reflection = fetch_or_404(
+        selectors.reflections_for_cohort(cohort=cohort), what="reflection", pk=reflection_pk
+    )
     form = FeedbackForm(request.POST)
     if form.is_valid():
         try:

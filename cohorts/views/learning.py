@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from cms.errors import ApplicationError
+from cms.errors import ApplicationError, fetch_or_404
 from core.urls import safe_next
 from courses.models import LessonPage
 from practice import selectors as practice_selectors
@@ -38,9 +37,7 @@ def my_learning(request):
 @require_POST
 @login_required
 def reset_schedule(request, pk: int):
-    enrollment = selectors.enrollments_of(user=request.user).filter(pk=pk).first()
-    if enrollment is None:
-        raise Http404("No such enrollment.")
+    enrollment = fetch_or_404(selectors.enrollments_of(user=request.user), what="enrollment", pk=pk)
     try:
         enrollment = services.enrollment_reset_schedule(enrollment=enrollment, by=request.user)
     except ApplicationError as error:
@@ -55,9 +52,7 @@ def reset_schedule(request, pk: int):
 
 
 def _lesson(pk: int) -> LessonPage:
-    lesson = LessonPage.objects.live().public().filter(pk=pk).first()
-    if lesson is None:
-        raise Http404("No such lesson.")
+    lesson = fetch_or_404(LessonPage.objects.live().public(), what="lesson", pk=pk)
     return lesson
 
 

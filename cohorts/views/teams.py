@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from cms.errors import ApplicationError
+from cms.errors import ApplicationError, fetch_or_404
 
 from .. import selectors, services
 from ..forms import SeatRequestForm, TeamInviteForm
@@ -17,9 +16,7 @@ from ._common import _fail
 
 
 def _led_team(request, pk: int):
-    team = selectors.teams_led_by(user=request.user).filter(pk=pk).first()
-    if team is None:
-        raise Http404("No such team.")
+    team = fetch_or_404(selectors.teams_led_by(user=request.user), what="team", pk=pk)
     return team
 
 

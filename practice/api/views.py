@@ -17,7 +17,7 @@ from rest_framework.views import APIView
 
 from cms.api.pagination import PagedListMixin
 from cms.api.schema import errors
-from cms.errors import ApplicationError, NotFound, PermissionDenied
+from cms.errors import ApplicationError, PermissionDenied, fetch_or_404
 from core.api import fields
 from courses.models import LessonPage
 
@@ -37,9 +37,7 @@ def _months(request, default: int) -> int:
 
 
 def _own_entry(request, pk: int) -> PracticeEntry:
-    entry = selectors.entry_get(user=request.user, pk=pk)
-    if entry is None:
-        raise NotFound("No such entry.")
+    entry = fetch_or_404(selectors.entry_get(user=request.user, pk=pk), what="entry")
     return entry
 
 
@@ -328,11 +326,11 @@ class TeamAggregateApi(APIView):
 
     @extend_schema(parameters=[MONTHS], responses=TeamAggregateSerializer)
     def get(self, request, pk: int):
-        aggregates = selectors.lead_aggregates(
-            user=request.user, team_id=pk, months=_months(request, 6)
+        aggregates = fetch_or_404(
+            selectors.lead_aggregates(user=request.user, team_id=pk, months=_months(request, 6))
+            or None,
+            what="team",
         )
-        if not aggregates:
-            raise NotFound("No such team.")
         return Response(TeamAggregateSerializer(TeamAggregateSerializer.dump(aggregates[0])).data)
 
 
@@ -411,9 +409,10 @@ class TargetApi(APIView):
     def put(self, request, coach_id: int):
         if not selectors.teams_led_by(user=request.user).exists():
             raise PermissionDenied("Only team leads set their members' monthly targets.")
-        coach = selectors.coach_led_by(user=request.user, coach_id=coach_id)
-        if coach is None:
-            raise NotFound("No such member of a team you lead.")
+        coach = fetch_or_404(
+            selectors.coach_led_by(user=request.user, coach_id=coach_id),
+            what="member of a team you lead",
+        )
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         row = services.practice_target_set(

@@ -13,6 +13,7 @@ from accounts.services import user_grant_admin
 from cms.errors import ApplicationError, PermissionDenied
 from cohorts import selectors, services
 from cohorts.models import Enrollment, EnrollmentStatus, Invitation, SeatRequest
+from cohorts.services.cohorts import cohort_check_capacity
 
 
 @pytest.fixture
@@ -327,3 +328,33 @@ def test_the_seat_requests_page_shows_nobody_elses_requests(client, full_team, l
     assert "Riverside" not in client.get("/cohorts/seat-requests/").content.decode()
     client.force_login(lead)
     assert "Riverside" not in client.get("/cohorts/seat-requests/").content.decode()
+
+
+def test_one_seat_sum_for_the_screens_the_enrollment_and_the_capacity_check(
+    make_cohort, facilitator, lead, make_user
+):
+    """Team seats plus active learners outside teams are taken; team members and waitlisted
+    learners are not counted again. The same sum caps enrollment, names the free seats
+    and bounds how low capacity may go."""
+    cohort = make_cohort(title="Small", capacity=5)
+    org = services.organization_create(name="Riverside Unified")
+    team = services.team_create(
+        organization=org, cohort=cohort, name="R", seats=2, leads=[lead], by=facilitator
+    )
+    services.cohort_enroll(cohort=cohort, user=make_user("member"), team=team, by=lead)
+    general = [services.cohort_enroll(cohort=cohort, user=make_user(f"g{i}")) for i in range(3)]
+    waiting = services.cohort_enroll(cohort=cohort, user=make_user("late"))
+    assert [e.status for e in general] == [EnrollmentStatus.ACTIVE] * 3
+    assert waiting.status == EnrollmentStatus.WAITLISTED
+    counted = selectors.cohort_with_seat_counts(cohort=cohort)
+    assert selectors.seats_taken(counted) == 5 and selectors.seats_left(counted) == 0
+    assert selectors.general_seats_free(cohort) == 0
+
+    cohort.capacity = 5
+    cohort_check_capacity(cohort=cohort)  # exactly the seats taken: allowed
+    cohort.capacity = 4
+    with pytest.raises(ApplicationError) as error:
+        cohort_check_capacity(cohort=cohort)
+    assert error.value.message == (
+        "Capacity cannot be 4: 5 seats are already taken (3 learners and 2 team seats)."
+    )

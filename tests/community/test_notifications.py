@@ -125,3 +125,51 @@ def test_who_left_a_cohort_sees_none_of_its_notifications_anywhere(
     assert notifications.unread_count(user=ana) == 0
     # The rows are kept (they come back if she rejoins); only what she sees changes.
     assert Notification.objects.filter(user=ana).count() == 1
+
+
+def test_who_left_a_cohort_is_neither_sent_a_digest_of_it_nor_counted_when_marking_read(
+    space, people, mailoutbox, django_capture_on_commit_callbacks
+):
+    """The digest and "mark all read" had their own query and missed the visibility rule:
+    a learner who had left still got the cohort's thread titles by email, and the API's
+    ``marked`` counted notifications the list no longer showed."""
+    ana, bo, cy = people
+    for person in (ana, cy):
+        notifications.email_preference_set(user=person, email="digest")
+    with django_capture_on_commit_callbacks(execute=True):
+        thread = services.thread_create(
+            space=space, author=bo, title="Secret plans of cohort A", body="Hi", client_id="t"
+        )
+        services.post_create(
+            space=space, thread=thread, author=bo, body="@ana @cy look", client_id="p"
+        )
+    cohort_services.enrollment_drop(enrollment=ana.enrollments.get(), by=ana)
+
+    call_command("send_digests", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert [m.to for m in mailoutbox] == [["cy@example.org"]]
+    assert "Secret plans of cohort A" in mailoutbox[0].body
+    assert notifications.notifications_mark_read(user=ana) == 0
+    assert notifications.notifications_mark_read(user=cy) == 1
+    # Her row is kept, unread and not emailed: it is hers again if she rejoins.
+    assert Notification.objects.filter(user=ana, read_at=None, emailed_at=None).count() == 1
+
+
+def test_the_page_and_both_emails_say_what_each_kind_of_notification_is(
+    client, space, people, mailoutbox, django_capture_on_commit_callbacks
+):
+    ana, bo, cy = people
+    notifications.email_preference_set(user=cy, email="digest")
+    with django_capture_on_commit_callbacks(execute=True):
+        thread = services.thread_create(
+            space=space, author=ana, title="Hi", body="Hello", client_id="t"
+        )
+        services.post_create(space=space, thread=thread, author=bo, body="@cy yes", client_id="p")
+    (right_away,) = mailoutbox  # ana's reply; cy reads a digest
+    assert "Bo replied in “Hi”" in right_away.body
+    call_command("send_digests", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert "Bo mentioned you in “Hi”" in mailoutbox[1].body
+    client.force_login(ana)
+    assert "Bo replied in “Hi”" in client.get("/community/notifications/").content.decode()
+    client.force_login(cy)
+    page = client.get("/community/notifications/").content.decode()
+    assert "Bo mentioned you in “Hi”" in page

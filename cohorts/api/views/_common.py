@@ -6,7 +6,7 @@ from __future__ import annotations
 from rest_framework import status
 from rest_framework.response import Response
 
-from cms.errors import ApplicationError, NotFound, PermissionDenied
+from cms.errors import ApplicationError, PermissionDenied, fetch_or_404
 from core.time_zones import zone_or_none
 
 from ... import selectors
@@ -17,10 +17,9 @@ from ..serializers import EnrollmentSerializer
 
 
 def _visible_cohort(request, cohort_id: int):
-    cohort = selectors.cohort_get_visible(user=request.user, pk=cohort_id)
-    if cohort is None:
-        raise NotFound("No such cohort.")
-    return cohort
+    return fetch_or_404(
+        selectors.cohort_get_visible(user=request.user, pk=cohort_id), what="cohort"
+    )
 
 
 def _managed_cohort(request, cohort_id: int) -> Cohort:
@@ -57,17 +56,11 @@ def _facilitators(request, ids: list[int], cohort: Cohort | None = None) -> list
 
 
 def _lesson(lesson_id: int):
-    lesson = selectors.lesson_get(pk=lesson_id)
-    if lesson is None:
-        raise NotFound("No such lesson.")
-    return lesson
+    return fetch_or_404(selectors.lesson_get(pk=lesson_id), what="lesson")
 
 
 def _my_team(request, team_id: int):
-    team = selectors.teams_of(user=request.user).filter(pk=team_id).first()
-    if team is None:
-        raise NotFound("No such team.")
-    return team
+    return fetch_or_404(selectors.teams_of(user=request.user), what="team", pk=team_id)
 
 
 def _enrollment_response(enrollment, *, created: bool = False) -> Response:

@@ -12,7 +12,7 @@ from rest_framework.views import APIView
 
 from cms.api.pagination import PagedListMixin
 from cms.api.schema import errors
-from cms.errors import ApplicationError, NotFound, PermissionDenied
+from cms.errors import ApplicationError, PermissionDenied, fetch_or_404
 from core.api import fields
 from core.time_zones import validate_time_zone, zone_or_none
 from courses.selectors import course_list
@@ -228,9 +228,11 @@ class CohortDropApi(APIView):
     @extend_schema(request=None, responses=EnrollmentSerializer)
     def post(self, request, cohort_id: int):
         cohort = _visible_cohort(request, cohort_id)
-        enrollment = selectors.enrollment_of(user=request.user, cohort=cohort)
-        if enrollment is None:
-            raise NotFound("You are not enrolled in this cohort.", code="not_enrolled")
+        enrollment = fetch_or_404(
+            selectors.enrollment_of(user=request.user, cohort=cohort),
+            message="You are not enrolled in this cohort.",
+            code="not_enrolled",
+        )
         enrollment = services.enrollment_drop(enrollment=enrollment, by=request.user)
         return _enrollment_response(enrollment)
 

@@ -13,7 +13,7 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from cms.errors import NotFound
+from cms.errors import fetch_or_404
 from core.api import fields
 
 from ... import services
@@ -155,9 +155,9 @@ class CohortLiveSessionApi(APIView):
 
     def _session(self, request, cohort_id: int, session_id: int) -> LiveSession:
         cohort = _managed_cohort(request, cohort_id)
-        session = cohort.live_sessions.filter(pk=session_id).first()
-        if session is None:
-            raise NotFound("This cohort has no such live session.")
+        session = fetch_or_404(
+            cohort.live_sessions, message="This cohort has no such live session.", pk=session_id
+        )
         session.cohort = cohort
         return session
 
@@ -207,9 +207,11 @@ class ModuleScheduleApi(APIView):
         cohort = _managed_cohort(request, cohort_id)
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        schedule = cohort.schedules.select_related("module").filter(module_id=module_id).first()
-        if schedule is None:
-            raise NotFound("This cohort has no such module in its schedule.")
+        schedule = fetch_or_404(
+            cohort.schedules.select_related("module"),
+            message="This cohort has no such module in its schedule.",
+            module_id=module_id,
+        )
         schedule.cohort = cohort
         values = {"release_on": schedule.release_on, "due_on": schedule.due_on}
         values.update(data.validated_data)

@@ -9,7 +9,7 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from cms.errors import NotFound
+from cms.errors import fetch_or_404
 from core.api import fields
 
 from ... import selectors, services
@@ -169,14 +169,11 @@ class ReflectionFeedbackApi(APIView):
     def post(self, request, reflection_id: int):
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        reflection = (
-            selectors.reflections_visible_to(user=request.user)
-            .filter(pk=reflection_id)
-            .select_related("user", "lesson")
-            .first()
+        reflection = fetch_or_404(
+            selectors.reflections_visible_to(user=request.user).select_related("user", "lesson"),
+            what="reflection",
+            pk=reflection_id,
         )
-        if reflection is None:
-            raise NotFound("No such reflection.")
         feedback = services.reflection_feedback_add(
             reflection=reflection, author=request.user, text=data.validated_data["text"]
         )

@@ -10,7 +10,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from cms.api.schema import errors
-from cms.errors import NotFound, PermissionDenied
+from cms.errors import PermissionDenied, fetch_or_404
 from core.api import fields
 
 from ... import selectors, services
@@ -142,10 +142,11 @@ class SeatRequestSerializer(serializers.Serializer):
 def _decidable_request(request, request_id: int):
     """A pending request this person may decide (a facilitator of its cohort, an
     administrator), else 404, as the dashboard's grant and decline buttons."""
-    seat_request = selectors.seat_requests_pending_for(user=request.user).filter(pk=request_id)
-    seat_request = seat_request.first()
-    if seat_request is None:
-        raise NotFound("No such request waiting for an answer.")
+    seat_request = fetch_or_404(
+        selectors.seat_requests_pending_for(user=request.user),
+        what="request waiting for an answer",
+        pk=request_id,
+    )
     return seat_request
 
 

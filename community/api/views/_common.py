@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
-from cms.errors import ApplicationError, NotFound
+from cms.errors import ApplicationError, fetch_or_404
 from cohorts.selectors import lesson_get
+from core.api.serializers import UserRefSerializer
 
 from ... import selectors, services
 from ...events import STORED_EVENTS
@@ -16,38 +17,28 @@ from ...models import Notification, Post, Space, Thread
 
 
 def _visible_space(request, space_id: int) -> Space:
-    space = selectors.space_get_visible(user=request.user, space_id=space_id)
-    if space is None:
-        raise NotFound("No such space.")
-    return space
+    return fetch_or_404(
+        selectors.space_get_visible(user=request.user, space_id=space_id), what="space"
+    )
 
 
 def _thread_in(space: Space, thread_id: int) -> Thread:
-    thread = selectors.thread_get(space=space, thread_id=thread_id)
-    if thread is None:
-        raise NotFound("No such thread.")
-    return thread
+    return fetch_or_404(selectors.thread_get(space=space, thread_id=thread_id), what="thread")
 
 
 def _visible_thread(request, thread_id: int) -> Thread:
     # Composed from the membership selector; a ``thread_get_visible`` selector would own this.
-    thread = (
+    return fetch_or_404(
         Thread.objects.filter(
-            pk=thread_id, space__in=selectors.spaces_visible_to(user=request.user)
-        )
-        .select_related("space", "space__cohort", "author")
-        .first()
+            space__in=selectors.spaces_visible_to(user=request.user)
+        ).select_related("space", "space__cohort", "author"),
+        what="thread",
+        pk=thread_id,
     )
-    if thread is None:
-        raise NotFound("No such thread.")
-    return thread
 
 
 def _visible_post(request, post_id: int) -> Post:
-    post = selectors.post_get_visible(user=request.user, post_id=post_id)
-    if post is None:
-        raise NotFound("No such post.")
-    return post
+    return fetch_or_404(selectors.post_get_visible(user=request.user, post_id=post_id), what="post")
 
 
 def _lesson_of(space: Space, lesson_id: int | None):
@@ -80,14 +71,6 @@ def _post_payload(post: Post) -> dict:
 
 
 # --- shared output shapes (the WebSocket's payloads, see community/events.py) -----------------
-
-
-class UserRefSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    name = serializers.CharField()
-
-    class Meta:
-        ref_name = "CommunityUserRef"
 
 
 class ThreadSerializer(serializers.Serializer):

@@ -11,7 +11,7 @@ from rest_framework.views import APIView
 from cms.api.pagination import PagedListMixin
 from core.api import fields
 
-from ... import notifications
+from ... import notifications, selectors
 from ...models import CommunitySettings, EmailPreference
 from ._common import NotificationSerializer
 
@@ -35,7 +35,7 @@ class NotificationListApi(PagedListMixin, APIView):
 
     @extend_schema(responses=OutputSerializer)
     def get(self, request):
-        mine = notifications.notifications_of(user=request.user)
+        mine = selectors.notifications_visible_to(user=request.user)
         page = self.paginate(mine)
         body = {
             "count": self.paginator.page.paginator.count,

@@ -24,7 +24,7 @@ from django.utils import timezone
 from cms.errors import ApplicationError, PermissionDenied
 
 from .. import emails
-from ..events import membership_changed
+from ..events import membership_changed, send_on_commit
 from ..models import (
     Cohort,
     Enrollment,
@@ -144,7 +144,7 @@ def cohort_enroll(
             enrollment.status = EnrollmentStatus.WAITLISTED
             enrollment.waitlisted_at = now
     enrollment.save()
-    membership_changed.send(sender=Enrollment, user_id=user.pk)
+    send_on_commit(membership_changed, sender=Enrollment, user_id=user.pk)
     if notify:
         template = (
             "enrollment_confirmed"
@@ -170,7 +170,7 @@ def _promote_waitlist(cohort: Cohort) -> list[Enrollment]:
         enrollment.waitlisted_at = None
         enrollment.schedule_anchor = timezone.localdate()
         enrollment.save(update_fields=["status", "enrolled_at", "waitlisted_at", "schedule_anchor"])
-        membership_changed.send(sender=Enrollment, user_id=enrollment.user_id)
+        send_on_commit(membership_changed, sender=Enrollment, user_id=enrollment.user_id)
         emails.send_on_commit(
             "enrollment_promoted", [enrollment.user], {"cohort": cohort, "enrollment": enrollment}
         )
@@ -195,7 +195,7 @@ def enrollment_drop(*, enrollment: Enrollment, by) -> Enrollment:
     enrollment.dropped_at = timezone.now()
     enrollment.waitlisted_at = None
     enrollment.save(update_fields=["status", "dropped_at", "waitlisted_at"])
-    membership_changed.send(sender=Enrollment, user_id=enrollment.user_id)
+    send_on_commit(membership_changed, sender=Enrollment, user_id=enrollment.user_id)
     _promote_waitlist(cohort)
     return enrollment
 

@@ -84,10 +84,13 @@ def test_mark_read_and_bad_preference(space, people):
         notifications.email_preference_set(user=ana, email="hourly")
 
 
-def test_cohort_announcement_is_pinned_in_the_space(cohort, facilitator, people, space):
-    cohort_services.announcement_post(
-        cohort=cohort, author=facilitator, title="Welcome", body="Office hours on Tuesday."
-    )
+def test_cohort_announcement_is_pinned_in_the_space(
+    cohort, facilitator, people, space, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):  # pinned once it is committed
+        cohort_services.announcement_post(
+            cohort=cohort, author=facilitator, title="Welcome", body="Office hours on Tuesday."
+        )
     thread = Thread.objects.get(space=space, is_announcement=True)
     assert thread.pinned and thread.title == "Welcome"
     assert Notification.objects.filter(kind="announcement").count() == 3

@@ -166,9 +166,9 @@ def _finish_course(user, lessons: list[LessonPage]) -> None:
 
 def _award(badge_class, person, by, *, days_ago: int, note: str, method=AwardMethod.MANUAL):
     existing = BadgeAward.objects.filter(badge_class=badge_class, recipient=person).first()
-    if existing is not None:
-        return existing, False
-    award = services.badge_award(
+    if existing is not None:  # even a revoked one: the demo never awards twice
+        return services.Awarded(existing, created=False)
+    return services.badge_award(
         badge_class=badge_class,
         recipient=person,
         method=method,
@@ -176,7 +176,6 @@ def _award(badge_class, person, by, *, days_ago: int, note: str, method=AwardMet
         evidence_note=note,
         issued_on=timezone.now() - timedelta(days=days_ago),
     )
-    return award, True
 
 
 # Six months of a liaison's coaching: (days ago, kind, minutes, teachers reached).

@@ -182,7 +182,7 @@ def award_create(request):
                 method=AwardMethod.MANUAL,
                 awarded_by=request.user,
                 evidence_note=form.cleaned_data["evidence_note"],
-            )
+            ).award
         except ApplicationError as error:
             form.add_error(error.field if error.field in form.fields else None, error.message)
         else:

@@ -279,7 +279,7 @@ def build(n: int) -> tuple[int, int, list[str]]:
         body="Replies arrive live.",
         client_id="fanout-thread",
         check_rate=False,
-    )
+    ).thread
     cookies = []
     for user in learners:
         client = DjangoClient()

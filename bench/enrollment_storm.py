@@ -170,7 +170,7 @@ def storm(cohort, learners, workers: int) -> Storm:
                     barrier.abort()
                     raise
                 barrier.wait(timeout=120)
-            return cohort_services.cohort_enroll(cohort=cohort, user=user).status
+            return cohort_services.cohort_enroll(cohort=cohort, user=user).enrollment.status
         finally:
             connection.close()
 

@@ -208,7 +208,7 @@ class SpaceConsumer(AsyncJsonWebsocketConsumer):
                 body=body,
                 client_id=client_id,
                 access=self._can_access,
-            )
+            ).post
         return post.pk, deferred
 
     async def _typing(self, content: dict) -> None:

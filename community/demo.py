@@ -144,7 +144,7 @@ def seed_community(*, people: dict) -> int:
             client_id=f"demo-{client_id}",
             lesson=lesson,
             check_rate=False,
-        )
+        ).thread
         for index, (username, text) in enumerate(replies):
             post_client_id = f"demo-{client_id}-{index}"
             if Post.objects.filter(space=space, client_id=post_client_id).exists():

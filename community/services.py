@@ -12,6 +12,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
@@ -218,6 +219,20 @@ def _render(space: Space, body: str) -> str:
     return rendering.render(body, members=members)
 
 
+class ThreadCreated(NamedTuple):
+    """``created`` is False for a retried send (the same ``client_id``): the stored thread."""
+
+    thread: Thread
+    created: bool
+
+
+class PostCreated(NamedTuple):
+    """``created`` is False for a retried send (the same ``client_id``): the stored post."""
+
+    post: Post
+    created: bool
+
+
 @transaction.atomic
 def thread_create(
     *,
@@ -229,7 +244,9 @@ def thread_create(
     lesson=None,
     announcement: bool = False,
     check_rate: bool = True,
-) -> Thread:
+) -> ThreadCreated:
+    """Start a thread with its first post. Of two requests with the same ``client_id``, one
+    creates it and the other gets it back (the unique index on the client id settles a race)."""
     _check_member(author, space)
     title = (title or "").strip()
     if not title:
@@ -246,7 +263,7 @@ def thread_create(
         )
     existing = Post.objects.filter(space=space, author=author, client_id=client_id).first()
     if existing is not None:
-        return existing.thread
+        return ThreadCreated(existing.thread, created=False)
     moderator = can_moderate_space(user=author, space=space)
     if announcement and not moderator:
         raise PermissionDenied("Only facilitators post announcements.")
@@ -271,13 +288,14 @@ def thread_create(
                 body_html=_render(space, body),
             )
     except IntegrityError:  # the same client id raced in from another request
-        return Post.objects.get(space=space, author=author, client_id=client_id).thread
+        post = Post.objects.get(space=space, author=author, client_id=client_id)
+        return ThreadCreated(post.thread, created=False)
     _emit(space.pk, "thread.created", thread_data(thread))
     _emit(space.pk, "post.created", post_data(post))
     from .notifications import notify_post
 
     notify_post(post=post, thread_created=True)
-    return thread
+    return ThreadCreated(thread, created=True)
 
 
 @transaction.atomic
@@ -289,7 +307,7 @@ def post_create(
     body: str,
     client_id: str,
     access: Callable[[], bool] | None = None,
-) -> Post:
+) -> PostCreated:
     """Reply in a thread. The same ``client_id`` from the same person returns the stored
     post without posting again (a retried send). ``access`` is how membership is checked
     (``selectors.space_access_check``, prepared once by a socket), else ``can_access_space``."""
@@ -304,7 +322,7 @@ def post_create(
         raise ApplicationError("A client id is required.", field="client_id", code="no_client_id")
     existing = Post.objects.filter(space=space, author=author, client_id=client_id).first()
     if existing is not None:
-        return existing
+        return PostCreated(existing, created=False)
     body = _clean_body(body)
     if thread.locked and not can_moderate_space(user=author, space=space):
         raise ApplicationError("This thread is locked.", code="thread_locked", status=403)
@@ -320,13 +338,13 @@ def post_create(
                 body_html=_render(space, body),
             )
     except IntegrityError:  # the same client id raced in from another socket
-        return Post.objects.get(space=space, author=author, client_id=client_id)
+        return PostCreated(Post.objects.get(space=space, author=author, client_id=client_id), False)
     Thread.objects.filter(pk=thread.pk).update(last_activity_at=timezone.now())
     _emit(space.pk, "post.created", post_data(post, {}))  # a new post has no reactions yet
     from .notifications import notify_post
 
     notify_post(post=post, thread_created=False)
-    return post
+    return PostCreated(post, created=True)
 
 
 def _reaction_counts(post: Post) -> dict[str, int]:
@@ -448,4 +466,4 @@ def announcement_thread_create(*, announcement) -> Thread:
         client_id=f"announcement-{announcement.pk}",
         announcement=True,
         check_rate=False,
-    )
+    ).thread

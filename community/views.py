@@ -76,7 +76,7 @@ def thread_new(request, space_id: int):
             body=request.POST.get("body", ""),
             client_id=request.POST.get("client_id") or uuid.uuid4().hex,
             lesson=lesson,
-        )
+        ).thread
     except ApplicationError as error:
         _fail(request, error)
         fallback = reverse("community:space", args=[space.pk])
@@ -135,7 +135,7 @@ def reply(request, space_id: int, thread_id: int):
             author=request.user,
             body=request.POST.get("body", ""),
             client_id=request.POST.get("client_id") or uuid.uuid4().hex,
-        )
+        ).post
     except ApplicationError as error:
         _fail(request, error)
         return redirect("community:thread", space_id=space.pk, thread_id=thread.pk)

@@ -108,19 +108,13 @@ class AwardCreateApi(APIView):
             field="badge_class",
             pk=data.validated_data["badge_class"],
         )
-        existing = (
-            selectors.awards_of(user=recipient)
-            .filter(badge_class=badge_class, closed_at__isnull=True)
-            .first()
-        )
-        award = services.badge_award(
+        award, created = services.badge_award(
             badge_class=badge_class,
             recipient=recipient,
             method=AwardMethod.MANUAL,
             awarded_by=request.user,
             evidence_note=data.validated_data["evidence_note"],
         )
-        created = existing is None or existing.pk != award.pk
         return Response(
             BadgeAwardManagedSerializer(award, context={"base": _base(request)}).data,
             status=status.HTTP_201_CREATED if created else status.HTTP_200_OK,

@@ -9,6 +9,7 @@ a savepoint and the existing award is returned.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import NamedTuple
 
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
@@ -31,6 +32,15 @@ def _lock_recipient(recipient) -> None:
     get_user_model().objects.select_for_update().filter(pk=recipient.pk).first()
 
 
+class Awarded(NamedTuple):
+    """What ``badge_award`` did. ``created`` is False when the recipient already held a
+    current award (decided under the recipient's row lock, so of two racing requests exactly
+    one creates)."""
+
+    award: BadgeAward
+    created: bool
+
+
 @transaction.atomic
 def badge_award(
     *,
@@ -40,7 +50,7 @@ def badge_award(
     awarded_by=None,
     evidence_note: str = "",
     issued_on: datetime | None = None,
-) -> BadgeAward:
+) -> Awarded:
     """Award ``badge_class`` to ``recipient`` once. If they hold a current award, it is
     returned unchanged (and nobody is emailed); an expired one is closed and replaced by a
     new award. A manual award needs a facilitator of one of the recipient's cohorts (or
@@ -71,7 +81,7 @@ def badge_award(
         badge_class=badge_class, recipient=recipient, closed_at__isnull=True
     ).first()
     if current is not None and not current.is_expired:
-        return current
+        return Awarded(current, created=False)
     now = timezone.now()
     if current is not None:  # expired: close it, so the new award can be the open one
         current.closed_at = now
@@ -103,10 +113,10 @@ def badge_award(
         ).first()
         if existing is None:
             raise
-        return existing
+        return Awarded(existing, created=False)
     status_index_assign(award=award)  # its bit in the revocation list (credentialStatus)
     emails.award_issued_on_commit(award)
-    return award
+    return Awarded(award, created=True)
 
 
 @transaction.atomic

@@ -70,7 +70,7 @@ def certification_approve(*, request: CertificationRequest, by) -> Certification
         recipient=request.learner,
         method=AwardMethod.APPROVAL,
         awarded_by=by,
-    )
+    ).award
     request.status = RequestStatus.APPROVED
     request.award = award
     request.decided_by = by

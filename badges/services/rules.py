@@ -211,7 +211,8 @@ def badge_rules_evaluate(*, user, resubmit: bool = True) -> list[BadgeAward | Ce
             if touched:
                 changed.append(request)
         else:
-            changed.append(badge_award(badge_class=badge_class, recipient=user, method="rules"))
+            award = badge_award(badge_class=badge_class, recipient=user, method="rules").award
+            changed.append(award)
     return changed
 
 

@@ -11,6 +11,7 @@ from .cohorts import (  # noqa: F401
     schedule_update,
 )
 from .enrollment import (  # noqa: F401
+    Enrolled,
     cohort_enroll,
     cohort_enroll_csv,
     cohort_enroll_emails,

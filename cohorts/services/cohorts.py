@@ -11,7 +11,7 @@ from cms.errors import ApplicationError, PermissionDenied
 from courses.models import CoursePage, ModulePage
 
 from .. import emails
-from ..events import announcement_posted
+from ..events import announcement_posted, send_on_commit
 from ..models import (
     Announcement,
     Cohort,
@@ -280,5 +280,5 @@ def announcement_post(*, cohort: Cohort, author, title: str, body: str) -> Annou
     emails.send_on_commit(
         "announcement", learners, {"cohort": cohort, "announcement": announcement}
     )
-    announcement_posted.send(sender=Announcement, announcement=announcement)
+    send_on_commit(announcement_posted, sender=Announcement, announcement=announcement)
     return announcement

@@ -13,6 +13,7 @@ import csv
 import io
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import NamedTuple
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
@@ -23,7 +24,7 @@ from django.utils import timezone
 from cms.errors import ApplicationError, PermissionDenied
 
 from .. import emails
-from ..events import membership_changed
+from ..events import membership_changed, send_on_commit
 from ..models import (
     Cohort,
     Enrollment,
@@ -76,6 +77,15 @@ def _team_for(cohort: Cohort, user, team: Team | None) -> Team | None:
     return membership.team if membership else None
 
 
+class Enrolled(NamedTuple):
+    """What ``cohort_enroll`` did. ``created`` is False when the person was already in (or
+    on the waitlist of) the cohort: decided under the cohort's row lock, so of two requests
+    racing to enroll the same person exactly one sees ``created``."""
+
+    enrollment: Enrollment
+    created: bool
+
+
 @transaction.atomic
 def cohort_enroll(
     *,
@@ -85,12 +95,13 @@ def cohort_enroll(
     team: Team | None = None,
     notify: bool = True,
     at: datetime | None = None,
-) -> Enrollment:
+) -> Enrolled:
     """Enroll ``user``: active when a seat is free, otherwise waitlisted. Enrolling again
-    returns the existing enrollment. ``by`` is who asks (the learner themself by default);
-    facilitators may enroll anyone and ignore the enrollment window, team leads their team.
-    ``at`` backdates the enrollment (and a self-paced learner's target dates): for the demo
-    and imports; the window is still checked against now."""
+    returns the existing enrollment, not ``created`` (rejoining after a drop is ``created``).
+    ``by`` is who asks (the learner themself by default); facilitators may enroll anyone and
+    ignore the enrollment window, team leads their team. ``at`` backdates the enrollment (and
+    a self-paced learner's target dates): for the demo and imports; the window is still
+    checked against now."""
     by = by or user
     cohort = _lock(cohort)
     team = _team_for(cohort, user, team)
@@ -99,7 +110,7 @@ def cohort_enroll(
         raise PermissionDenied("You cannot enroll someone else in this cohort.")
     existing = Enrollment.objects.filter(cohort=cohort, user=user).first()
     if existing and existing.status != EnrollmentStatus.DROPPED:
-        return existing
+        return Enrolled(existing, created=False)
     lead_enrolling_team = bool(team and is_team_lead(user=by, team=team))
     _check_can_join(cohort, managed=managed or lead_enrolling_team)
 
@@ -127,7 +138,7 @@ def cohort_enroll(
             enrollment.status = EnrollmentStatus.WAITLISTED
             enrollment.waitlisted_at = now
     enrollment.save()
-    membership_changed.send(sender=Enrollment, user_id=user.pk)
+    send_on_commit(membership_changed, sender=Enrollment, user_id=user.pk)
     if notify:
         template = (
             "enrollment_confirmed"
@@ -135,7 +146,7 @@ def cohort_enroll(
             else "enrollment_waitlisted"
         )
         emails.send_on_commit(template, [user], {"cohort": cohort, "enrollment": enrollment})
-    return enrollment
+    return Enrolled(enrollment, created=True)
 
 
 def _promote_waitlist(cohort: Cohort) -> list[Enrollment]:
@@ -153,7 +164,7 @@ def _promote_waitlist(cohort: Cohort) -> list[Enrollment]:
         enrollment.waitlisted_at = None
         enrollment.schedule_anchor = timezone.localdate()
         enrollment.save(update_fields=["status", "enrolled_at", "waitlisted_at", "schedule_anchor"])
-        membership_changed.send(sender=Enrollment, user_id=enrollment.user_id)
+        send_on_commit(membership_changed, sender=Enrollment, user_id=enrollment.user_id)
         emails.send_on_commit(
             "enrollment_promoted", [enrollment.user], {"cohort": cohort, "enrollment": enrollment}
         )
@@ -178,7 +189,7 @@ def enrollment_drop(*, enrollment: Enrollment, by) -> Enrollment:
     enrollment.dropped_at = timezone.now()
     enrollment.waitlisted_at = None
     enrollment.save(update_fields=["status", "dropped_at", "waitlisted_at"])
-    membership_changed.send(sender=Enrollment, user_id=enrollment.user_id)
+    send_on_commit(membership_changed, sender=Enrollment, user_id=enrollment.user_id)
     _promote_waitlist(cohort)
     return enrollment
 
@@ -200,7 +211,7 @@ def enrollment_move(*, enrollment: Enrollment, to_cohort: Cohort, by) -> Enrollm
         raise PermissionDenied("Only a facilitator of both cohorts can move a learner.")
     if enrollment.status == EnrollmentStatus.DROPPED:
         raise ApplicationError("This learner has left the cohort.", code="dropped")
-    moved = cohort_enroll(cohort=to_cohort, user=enrollment.user, by=by)
+    moved = cohort_enroll(cohort=to_cohort, user=enrollment.user, by=by).enrollment
     enrollment_drop(enrollment=enrollment, by=by)
     return moved
 
@@ -332,9 +343,8 @@ def cohort_enroll_emails(*, cohort: Cohort, addresses: list[str], by) -> CsvEnro
             invitation_create(cohort=cohort, email=address, by=by)
             report.invited.append(address)
             continue
-        before = Enrollment.objects.filter(cohort=cohort, user=user).first()
-        enrollment = cohort_enroll(cohort=cohort, user=user, by=by)
-        if before and before.status != EnrollmentStatus.DROPPED:
+        enrollment, created = cohort_enroll(cohort=cohort, user=user, by=by)
+        if not created:
             report.already.append(address)
         elif enrollment.status == EnrollmentStatus.ACTIVE:
             report.enrolled.append(address)

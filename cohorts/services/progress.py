@@ -11,7 +11,7 @@ from cms.errors import ApplicationError, PermissionDenied
 from courses.models import LessonPage
 
 from .. import emails
-from ..events import course_completed, reflection_written
+from ..events import course_completed, reflection_written, send_on_commit
 from ..models import CourseCompletion, Enrollment, LessonCompletion, Reflection, ReflectionFeedback
 from ..selectors import _course_of, lesson_access, reflections_visible_to
 
@@ -69,10 +69,12 @@ def lesson_complete(
                 )
         except IntegrityError:  # a concurrent request recorded it first
             return course_done
-        transaction.on_commit(
-            lambda: course_completed.send(
-                sender=CourseCompletion, user=user, course=course, completed_at=record.completed_at
-            )
+        send_on_commit(
+            course_completed,
+            sender=CourseCompletion,
+            user=user,
+            course=course,
+            completed_at=record.completed_at,
         )
     return course_done
 
@@ -102,9 +104,7 @@ def reflection_save(*, user, lesson: LessonPage, block_id: str, text: str) -> Re
         defaults={"course": course, "prompt": prompt, "text": text},
     )
     _touch(access.enrollment)
-    transaction.on_commit(
-        lambda: reflection_written.send(sender=Reflection, user=user, reflection=reflection)
-    )
+    send_on_commit(reflection_written, sender=Reflection, user=user, reflection=reflection)
     return reflection
 
 

@@ -78,7 +78,7 @@ def _join_team(team: Team, user, *, by, at=None) -> Enrollment:
     TeamMembership.objects.get_or_create(
         team=team, user=user, defaults={"role": TeamMembership.Role.MEMBER}
     )
-    return cohort_enroll(cohort=team.cohort, user=user, team=team, by=by, at=at)
+    return cohort_enroll(cohort=team.cohort, user=user, team=team, by=by, at=at).enrollment
 
 
 @transaction.atomic
@@ -147,7 +147,7 @@ def _invitation_accept(*, token: str, user) -> Enrollment:
             )
         enrollment = _join_team(invitation.team, user, by=inviter)
     else:
-        enrollment = cohort_enroll(cohort=invitation.cohort, user=user, by=inviter)
+        enrollment = cohort_enroll(cohort=invitation.cohort, user=user, by=inviter).enrollment
     invitation.accepted_at = timezone.now()
     invitation.accepted_by = user
     invitation.save(update_fields=["accepted_at", "accepted_by"])

@@ -45,7 +45,7 @@ def cohort_detail(request, pk: int):
 def cohort_enroll(request, pk: int):
     cohort = _visible_cohort(request, pk)
     try:
-        enrollment = services.cohort_enroll(cohort=cohort, user=request.user)
+        enrollment = services.cohort_enroll(cohort=cohort, user=request.user).enrollment
     except ApplicationError as error:
         _fail(request, error)
     else:

@@ -280,7 +280,7 @@ def test_thread_form_with_a_garbage_lesson_is_not_a_500(client, coach, cohort, l
 def test_move_form_with_a_garbage_cohort_is_not_a_500(client, facilitator, cohort, coach, target):
     from cohorts import services as cohort_services
 
-    enrollment = cohort_services.cohort_enroll(cohort=cohort, user=coach)
+    enrollment = cohort_services.cohort_enroll(cohort=cohort, user=coach).enrollment
     client.force_login(facilitator)
     response = client.post(
         f"/cohorts/{cohort.pk}/dashboard/learners/{enrollment.pk}/move/",

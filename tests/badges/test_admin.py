@@ -109,7 +109,9 @@ def test_image_kind_refuses_xml_entities():
 
 
 def test_awards_are_listed_read_only(admin_client, make_badge_class, learner):
-    award = services.badge_award(badge_class=make_badge_class(), recipient=learner, method="rules")
+    award = services.badge_award(
+        badge_class=make_badge_class(), recipient=learner, method="rules"
+    ).award
     listing = admin_client.get(url(BadgeAward, "list"))
     assert listing.status_code == 200 and "Kevin Tran" in listing.content.decode()
     assert admin_client.get(url(BadgeAward, "inspect", award.pk)).status_code == 200

@@ -9,6 +9,7 @@ from rest_framework.test import APIClient
 
 from badges import services
 from badges.models import BadgeAward
+from tests.concurrent_requests import on_postgresql, post_at_once
 
 from .conftest import finish_course, reflect
 
@@ -41,7 +42,9 @@ def test_classes_are_public_with_rules_and_alignments(api, make_badge_class, cou
 
 
 def test_my_awards(api, make_badge_class, learner, make_user):
-    award = services.badge_award(badge_class=make_badge_class(), recipient=learner, method="rules")
+    award = services.badge_award(
+        badge_class=make_badge_class(), recipient=learner, method="rules"
+    ).award
     assert api.get("/api/v1/badges/awards/mine/").status_code in (401, 403)
     api.force_authenticate(learner)
     [item] = api.get("/api/v1/badges/awards/mine/").json()["results"]
@@ -69,6 +72,14 @@ def test_facilitator_awards_once_and_revokes(api, make_badge_class, learner, fac
     revoked = api.post(url, {"reason": "Wrong person."}, format="json")
     assert revoked.status_code == 200 and revoked.json()["status"] == "revoked"
     _error(api.post(url, {"reason": "Again."}, format="json"), 400, "already_revoked")
+
+
+@on_postgresql
+def test_two_simultaneous_first_awards_answer_201_once(make_badge_class, learner, facilitator):
+    badge_class = make_badge_class()
+    payload = {"recipient": learner.pk, "badge_class": badge_class.pk, "evidence_note": ""}
+    assert post_at_once(facilitator, "/api/v1/badges/awards/", payload) == [200, 201]
+    assert BadgeAward.objects.filter(recipient=learner).count() == 1
 
 
 def test_award_errors(api, make_badge_class, learner, facilitator, make_user):
@@ -118,7 +129,9 @@ def test_revoke_unknown_or_tampered_award_is_404(
         404,
     )
     _error(api.post("/api/v1/badges/awards/not-a-uuid/revoke/", {"reason": "x"}), 404)
-    award = services.badge_award(badge_class=make_badge_class(), recipient=learner, method="rules")
+    award = services.badge_award(
+        badge_class=make_badge_class(), recipient=learner, method="rules"
+    ).award
     api.force_authenticate(make_user("olga"))  # not Kevin's facilitator
     _error(
         api.post(

@@ -49,8 +49,8 @@ def event(index):
         connection.ensure_connection()
         barrier.wait(timeout=60)
         if index % 2:
-            award = services.badge_award(badge_class=classes[0], recipient=person, method="rules")
-            return award.pk
+            awarded = services.badge_award(badge_class=classes[0], recipient=person, method="rules")
+            return awarded.award.pk
         request, _changed = services.certification_request_open(
             badge_class=classes[1], learner=person
         )
@@ -115,7 +115,7 @@ def test_concurrent_events_award_once_on_postgresql(make_badge_class, make_user)
             barrier.wait(timeout=30)
             return services.badge_award(
                 badge_class=badge_class, recipient=person, method="rules"
-            ).pk
+            ).award.pk
         finally:
             connection.close()
 

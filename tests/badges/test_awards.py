@@ -21,9 +21,10 @@ pytestmark = pytest.mark.django_db
 
 def test_award_once_then_the_same_award(make_badge_class, learner):
     badge_class = make_badge_class()
-    first = services.badge_award(badge_class=badge_class, recipient=learner, method="rules")
-    second = services.badge_award(badge_class=badge_class, recipient=learner, method="rules")
+    first, new = services.badge_award(badge_class=badge_class, recipient=learner, method="rules")
+    second, again = services.badge_award(badge_class=badge_class, recipient=learner, method="rules")
     assert first.pk == second.pk
+    assert new and not again
     assert BadgeAward.objects.filter(recipient=learner).count() == 1
     assert first.status == "active"
     salt = first.recipient_salt
@@ -34,7 +35,7 @@ def test_award_once_then_the_same_award(make_badge_class, learner):
 
 def test_the_database_refuses_a_second_open_award(make_badge_class, learner):
     badge_class = make_badge_class()
-    award = services.badge_award(badge_class=badge_class, recipient=learner, method="rules")
+    award = services.badge_award(badge_class=badge_class, recipient=learner, method="rules").award
     duplicate = BadgeAward(
         badge_class=badge_class,
         recipient=learner,
@@ -58,10 +59,10 @@ def test_expiry_counts_from_the_issue_date_and_an_expired_badge_is_earned_again(
     issued = timezone.now() - timedelta(days=400)
     old = services.badge_award(
         badge_class=badge_class, recipient=learner, method="rules", issued_on=issued
-    )
+    ).award
     assert old.expires_on.date() == issued.replace(year=issued.year + 1).date()
     assert old.status == "expired"
-    new = services.badge_award(badge_class=badge_class, recipient=learner, method="rules")
+    new = services.badge_award(badge_class=badge_class, recipient=learner, method="rules").award
     assert new.pk != old.pk and new.status == "active"
     old.refresh_from_db()
     assert old.closed_at is not None and old.status == "expired"
@@ -70,7 +71,7 @@ def test_expiry_counts_from_the_issue_date_and_an_expired_badge_is_earned_again(
 
 def test_revoke_needs_a_reason_and_closes_the_award(make_badge_class, learner, facilitator):
     badge_class = make_badge_class()
-    award = services.badge_award(badge_class=badge_class, recipient=learner, method="rules")
+    award = services.badge_award(badge_class=badge_class, recipient=learner, method="rules").award
     with pytest.raises(ApplicationError) as error:
         services.badge_revoke(award=award, by=facilitator, reason="   ")
     assert error.value.field == "reason"
@@ -89,11 +90,11 @@ def test_a_manual_award_after_a_revocation_is_a_new_award(make_badge_class, lear
     badge_class = make_badge_class()
     award = services.badge_award(
         badge_class=badge_class, recipient=learner, method="manual", awarded_by=facilitator
-    )
+    ).award
     services.badge_revoke(award=award, by=facilitator, reason="Wrong person.")
     again = services.badge_award(
         badge_class=badge_class, recipient=learner, method="manual", awarded_by=facilitator
-    )
+    ).award
     assert again.pk != award.pk and again.status == "active"
 
 
@@ -112,7 +113,7 @@ def test_only_the_learners_facilitators_award_and_revoke(
             )
     award = services.badge_award(
         badge_class=badge_class, recipient=learner, method="manual", awarded_by=facilitator
-    )
+    ).award
     for actor in (other, coach, learner):
         with pytest.raises(PermissionDenied):
             services.badge_revoke(award=award, by=actor, reason="No.")
@@ -147,7 +148,9 @@ def test_award_email_is_sent_once_after_commit_with_the_sharing_links(
 ):
     badge_class = make_badge_class()
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        award = services.badge_award(badge_class=badge_class, recipient=learner, method="rules")
+        award = services.badge_award(
+            badge_class=badge_class, recipient=learner, method="rules"
+        ).award
         assert mail.outbox == []  # nothing before the commit
     assert len(callbacks) == 1
     with django_capture_on_commit_callbacks(execute=True):
@@ -166,7 +169,9 @@ def test_award_email_is_sent_once_after_commit_with_the_sharing_links(
 def test_revoked_email_carries_the_reason(
     make_badge_class, learner, facilitator, django_capture_on_commit_callbacks
 ):
-    award = services.badge_award(badge_class=make_badge_class(), recipient=learner, method="rules")
+    award = services.badge_award(
+        badge_class=make_badge_class(), recipient=learner, method="rules"
+    ).award
     with django_capture_on_commit_callbacks(execute=True):
         services.badge_revoke(award=award, by=facilitator, reason="Sessions led by a colleague.")
     assert len(mail.outbox) == 1

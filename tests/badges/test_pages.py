@@ -23,7 +23,9 @@ pytestmark = pytest.mark.django_db
 
 
 def _award(badge_class, person, **kwargs):
-    return services.badge_award(badge_class=badge_class, recipient=person, method="rules", **kwargs)
+    return services.badge_award(
+        badge_class=badge_class, recipient=person, method="rules", **kwargs
+    ).award
 
 
 def _meta(html: str, key: str) -> str:

@@ -245,7 +245,7 @@ def test_evaluate_badges_command_renews_expired_awards_whose_rules_still_hold(
         recipient=learner,
         method="rules",
         issued_on=timezone.now() - timedelta(days=400),
-    )
+    ).award
     lapsed = make_user("lapsed")  # expired too, but the rules no longer hold for them
     services.badge_award(
         badge_class=badge_class,

@@ -52,7 +52,7 @@ def test_mention_and_reply_emails_carry_absolute_links(
     with django_capture_on_commit_callbacks(execute=True):
         thread = community_services.thread_create(
             space=space, author=ana, title="Hi", body="Hello", client_id="t"
-        )
+        ).thread
         community_services.post_create(
             space=space, thread=thread, author=bo, client_id="p", body="Welcome @cy"
         )
@@ -75,7 +75,7 @@ def test_digest_email_carries_absolute_links(
     with django_capture_on_commit_callbacks(execute=True):
         thread = community_services.thread_create(
             space=space, author=ana, title="Hi", body="Hello", client_id="t"
-        )
+        ).thread
         community_services.post_create(
             space=space, thread=thread, author=bo, body="A reply", client_id="p"
         )

@@ -21,6 +21,7 @@ from cohorts.models import (
     TeamMembership,
 )
 from courses.models import LessonPage
+from tests.concurrent_requests import on_postgresql, post_at_once
 
 pytestmark = pytest.mark.django_db
 
@@ -59,7 +60,7 @@ def assert_error(response, status: int, code: str, message: str | None = None) -
 
 @pytest.fixture
 def enrolled(cohort, coach):
-    return services.cohort_enroll(cohort=cohort, user=coach)
+    return services.cohort_enroll(cohort=cohort, user=coach).enrollment
 
 
 @pytest.fixture
@@ -678,3 +679,10 @@ def test_self_paced_detail_has_no_cohort_dates(api, self_paced):
     body = api.get(f"{API}/cohorts/{self_paced.pk}/").json()
     assert body["pace"] == Pace.SELF_PACED and body["capacity"] is None
     assert body["seats_left"] is None and body["schedule"]["modules"] == []
+
+
+@on_postgresql
+def test_two_simultaneous_first_enrollments_answer_201_once(cohort, coach):
+    statuses = post_at_once(coach, f"{API}/cohorts/{cohort.pk}/enroll/")
+    assert statuses == [200, 201]
+    assert Enrollment.objects.filter(cohort=cohort, user=coach).count() == 1

@@ -82,7 +82,7 @@ def test_feed_has_module_openings_and_due_dates_of_a_facilitated_cohort(client, 
 
 
 def test_feed_has_personal_targets_of_a_self_paced_track(client, self_paced, coach):
-    enrollment = services.cohort_enroll(cohort=self_paced, user=coach)
+    enrollment = services.cohort_enroll(cohort=self_paced, user=coach).enrollment
     found = events(parse(client.get(feed_url(coach))))
 
     outline = course_outline(course=self_paced.course)
@@ -136,10 +136,10 @@ def test_feed_leaves_out_dropped_waitlisted_archived_and_other_peoples_cohorts(
         session(cohort, facilitator, title=f"Session of {cohort.title}")
 
     services.cohort_enroll(cohort=mine, user=coach)
-    left = services.cohort_enroll(cohort=dropped, user=coach)
+    left = services.cohort_enroll(cohort=dropped, user=coach).enrollment
     services.enrollment_drop(enrollment=left, by=coach)
     services.cohort_enroll(cohort=full, user=make_user())
-    waiting = services.cohort_enroll(cohort=full, user=coach)
+    waiting = services.cohort_enroll(cohort=full, user=coach).enrollment
     assert waiting.status == EnrollmentStatus.WAITLISTED
     services.cohort_enroll(cohort=archived, user=coach)
     services.cohort_update(cohort=archived, by=facilitator, status=CohortStatus.ARCHIVED)

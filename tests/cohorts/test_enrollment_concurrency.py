@@ -55,7 +55,7 @@ def enroll(user):
     try:
         connection.ensure_connection()
         barrier.wait(timeout=60)
-        return services.cohort_enroll(cohort=cohort, user=user).status
+        return services.cohort_enroll(cohort=cohort, user=user).enrollment.status
     finally:
         connection.close()
 

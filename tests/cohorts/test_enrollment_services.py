@@ -15,23 +15,24 @@ pytestmark = pytest.mark.django_db
 
 def test_enroll_is_active_and_emails(cohort, coach, mailoutbox, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        enrollment = services.cohort_enroll(cohort=cohort, user=coach)
+        enrollment = services.cohort_enroll(cohort=cohort, user=coach).enrollment
     assert enrollment.status == EnrollmentStatus.ACTIVE
     assert [m.subject for m in mailoutbox] == ["You're enrolled: Spring cohort"]
     assert "/learn/" in mailoutbox[0].body
 
 
 def test_enrolling_twice_returns_the_same_enrollment(cohort, coach):
-    first = services.cohort_enroll(cohort=cohort, user=coach)
-    second = services.cohort_enroll(cohort=cohort, user=coach)
+    first, created = services.cohort_enroll(cohort=cohort, user=coach)
+    second, created_again = services.cohort_enroll(cohort=cohort, user=coach)
     assert first.pk == second.pk
+    assert created and not created_again
     assert Enrollment.objects.count() == 1
 
 
 def test_full_cohort_waitlists_first_in_first_out(make_cohort, make_user):
     cohort = make_cohort(capacity=2)
     people = [make_user() for _ in range(5)]
-    enrollments = [services.cohort_enroll(cohort=cohort, user=p) for p in people]
+    enrollments = [services.cohort_enroll(cohort=cohort, user=p).enrollment for p in people]
     assert [e.status for e in enrollments] == [
         "active",
         "active",
@@ -47,7 +48,7 @@ def test_dropping_promotes_the_first_waitlisted_with_an_email(
 ):
     cohort = make_cohort(capacity=1)
     first, second, third = make_user(), make_user(), make_user()
-    seat = services.cohort_enroll(cohort=cohort, user=first)
+    seat = services.cohort_enroll(cohort=cohort, user=first).enrollment
     services.cohort_enroll(cohort=cohort, user=second)
     services.cohort_enroll(cohort=cohort, user=third)
     with django_capture_on_commit_callbacks(execute=True):
@@ -90,7 +91,10 @@ def test_enrollment_window(make_cohort, coach, facilitator):
     with pytest.raises(ApplicationError, match="closed on"):
         services.cohort_enroll(cohort=closed, user=coach)
     # A facilitator may still add someone after the window.
-    assert services.cohort_enroll(cohort=closed, user=coach, by=facilitator).status == "active"
+    assert (
+        services.cohort_enroll(cohort=closed, user=coach, by=facilitator).enrollment.status
+        == "active"
+    )
 
 
 def test_enrolling_someone_else_needs_the_right(cohort, coach, make_user):
@@ -101,7 +105,7 @@ def test_enrolling_someone_else_needs_the_right(cohort, coach, make_user):
 
 
 def test_removing_someone_else_needs_the_right(cohort, coach, make_user):
-    enrollment = services.cohort_enroll(cohort=cohort, user=coach)
+    enrollment = services.cohort_enroll(cohort=cohort, user=coach).enrollment
     with pytest.raises(PermissionDenied):
         services.enrollment_drop(enrollment=enrollment, by=make_user())
     enrollment.refresh_from_db()
@@ -109,9 +113,9 @@ def test_removing_someone_else_needs_the_right(cohort, coach, make_user):
 
 
 def test_rejoining_after_dropping(cohort, coach):
-    enrollment = services.cohort_enroll(cohort=cohort, user=coach)
+    enrollment = services.cohort_enroll(cohort=cohort, user=coach).enrollment
     services.enrollment_drop(enrollment=enrollment, by=coach)
-    again = services.cohort_enroll(cohort=cohort, user=coach)
+    again = services.cohort_enroll(cohort=cohort, user=coach).enrollment
     assert again.pk == enrollment.pk and again.status == "active"
 
 
@@ -121,7 +125,7 @@ def test_move_keeps_progress(make_cohort, coach, facilitator, course):
 
     spring = make_cohort(title="Spring")
     fall = make_cohort(title="Fall")
-    enrollment = services.cohort_enroll(cohort=spring, user=coach)
+    enrollment = services.cohort_enroll(cohort=spring, user=coach).enrollment
     lesson = LessonPage.objects.get(slug="lesson-1-1")
     services.lesson_complete(user=coach, lesson=lesson)
     moved = services.enrollment_move(enrollment=enrollment, to_cohort=fall, by=facilitator)
@@ -135,7 +139,7 @@ def test_move_needs_same_course(make_cohort, make_course, coach, facilitator):
     other = make_course(slug="other-course", title="Other")
     spring = make_cohort()
     elsewhere = make_cohort(course=other, title="Other cohort")
-    enrollment = services.cohort_enroll(cohort=spring, user=coach)
+    enrollment = services.cohort_enroll(cohort=spring, user=coach).enrollment
     with pytest.raises(ApplicationError, match="same course"):
         services.enrollment_move(enrollment=enrollment, to_cohort=elsewhere, by=facilitator)
 
@@ -231,7 +235,7 @@ def test_end_before_start_and_release_after_end(make_cohort, facilitator):
 
 
 def test_self_paced_reset_schedule(self_paced, coach):
-    enrollment = services.cohort_enroll(cohort=self_paced, user=coach)
+    enrollment = services.cohort_enroll(cohort=self_paced, user=coach).enrollment
     Enrollment.objects.filter(pk=enrollment.pk).update(
         schedule_anchor=timezone.localdate() - timedelta(days=40)
     )

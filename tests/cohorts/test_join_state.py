@@ -148,7 +148,7 @@ def test_page_and_catalog_say_what_enrolling_would_do_and_the_service_agrees(
     # The service does exactly what the screen said.
     before = Enrollment.objects.filter(cohort=cohort, user=coach).first()
     try:
-        enrollment = services.cohort_enroll(cohort=cohort, user=coach)
+        enrollment = services.cohort_enroll(cohort=cohort, user=coach).enrollment
     except ApplicationError as error:
         assert button is None, f"the page offered {button!r} but enrolling failed: {error}"
         assert not Enrollment.objects.filter(cohort=cohort, user=coach).exists()
@@ -182,7 +182,7 @@ def test_facilitator_may_enroll_themself_outside_the_window(client, facilitator,
     client.force_login(facilitator)
     page = client.get(f"/cohorts/{cohort.pk}/").content.decode()
     assert ">Enroll</button>" in page  # the service lets facilitators ignore the window
-    assert services.cohort_enroll(cohort=cohort, user=facilitator).status == "active"
+    assert services.cohort_enroll(cohort=cohort, user=facilitator).enrollment.status == "active"
 
 
 # --- query counts -----------------------------------------------------------------------------

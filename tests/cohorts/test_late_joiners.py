@@ -31,7 +31,7 @@ def running(make_cohort):
 def _enroll(cohort, user, days_ago: int = 0) -> Enrollment:
     return services.cohort_enroll(
         cohort=cohort, user=user, at=timezone.now() - timedelta(days=days_ago)
-    )
+    ).enrollment
 
 
 def _dates(enrollment):

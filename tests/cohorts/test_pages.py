@@ -27,7 +27,7 @@ def _reflection_block(lesson: LessonPage) -> str:
 
 @pytest.fixture
 def enrolled(cohort, coach):
-    return services.cohort_enroll(cohort=cohort, user=coach)
+    return services.cohort_enroll(cohort=cohort, user=coach).enrollment
 
 
 # --- coach ---------------------------------------------------------------------------------
@@ -179,7 +179,7 @@ def test_empty_reflection_is_refused(client, coach, enrolled):
 
 
 def test_reset_schedule_for_self_paced(client, coach, self_paced):
-    enrollment = services.cohort_enroll(cohort=self_paced, user=coach)
+    enrollment = services.cohort_enroll(cohort=self_paced, user=coach).enrollment
     client.force_login(coach)
     response = client.post(f"/learn/enrollments/{enrollment.pk}/reset/", follow=True)
     assert "count from today" in response.content.decode()
@@ -204,7 +204,7 @@ def test_reset_schedule_moves_a_behind_learners_targets_to_today(client, coach, 
     today = timezone.localdate()
     enrollment = services.cohort_enroll(
         cohort=self_paced, user=coach, at=timezone.now() - timedelta(days=40)
-    )
+    ).enrollment
     assert enrollment.schedule_anchor == today - timedelta(days=40)
     client.force_login(coach)
     before = client.get("/learn/").content.decode()
@@ -225,7 +225,7 @@ def test_reset_schedule_of_a_facilitated_cohort_is_refused(client, coach, enroll
 
 
 def test_reset_schedule_of_someone_elses_enrollment_is_404(client, coach, self_paced, make_user):
-    other = services.cohort_enroll(cohort=self_paced, user=make_user())
+    other = services.cohort_enroll(cohort=self_paced, user=make_user()).enrollment
     client.force_login(coach)
     assert client.post(f"/learn/enrollments/{other.pk}/reset/").status_code == 404
 
@@ -286,7 +286,7 @@ def test_facilitator_adds_a_list_and_sees_the_summary(client, facilitator, cohor
 def test_facilitator_moves_and_removes_learners(client, facilitator, make_cohort, coach):
     spring = make_cohort(title="Spring")
     fall = make_cohort(title="Fall")
-    enrollment = services.cohort_enroll(cohort=spring, user=coach)
+    enrollment = services.cohort_enroll(cohort=spring, user=coach).enrollment
     client.force_login(facilitator)
     html = client.post(
         f"/cohorts/{spring.pk}/dashboard/learners/{enrollment.pk}/move/",

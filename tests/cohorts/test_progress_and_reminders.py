@@ -82,7 +82,7 @@ def test_send_reminders_sends_a_fresh_release_notice_once(
     make_cohort, coach, mailoutbox, django_capture_on_commit_callbacks
 ):
     cohort = make_cohort(starts_on=timezone.localdate())
-    enrollment = services.cohort_enroll(cohort=cohort, user=coach)
+    enrollment = services.cohort_enroll(cohort=cohort, user=coach).enrollment
     enrollment.enrolled_at = timezone.now() - timedelta(days=3)
     enrollment.save(update_fields=["enrolled_at"])
     assert _run(django_capture_on_commit_callbacks).released == 1
@@ -98,7 +98,7 @@ def test_send_reminders_sends_due_soon_once_and_skips_old_releases(
     today = timezone.localdate()
     # Module 1 opened 5 days ago (too old to announce) and is due tomorrow (offset 6).
     cohort = make_cohort(starts_on=today - timedelta(days=5))
-    enrollment = services.cohort_enroll(cohort=cohort, user=coach)
+    enrollment = services.cohort_enroll(cohort=cohort, user=coach).enrollment
     enrollment.enrolled_at = timezone.now() - timedelta(days=10)
     enrollment.save(update_fields=["enrolled_at"])
     out = io.StringIO()

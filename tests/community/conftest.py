@@ -74,7 +74,7 @@ def thread(space, facilitator):
         body="Who are you coaching this term?",
         client_id="seed-thread",
         check_rate=False,
-    )
+    ).thread
 
 
 class SpaceSocket(WebsocketCommunicator):

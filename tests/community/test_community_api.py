@@ -32,6 +32,7 @@ from community.models import (
 )
 from courses.models import LessonPage
 from tests.cohorts import conftest as cohort_fixtures
+from tests.concurrent_requests import on_postgresql, post_at_once
 
 pytestmark = pytest.mark.django_db
 
@@ -90,7 +91,7 @@ def outsider(make_user):
 def thread(space, member) -> Thread:
     return services.thread_create(
         space=space, author=member, title="First week", body="How did it go?", client_id="t-1"
-    )
+    ).thread
 
 
 @pytest.fixture
@@ -211,6 +212,36 @@ def test_thread_create_is_idempotent_by_client_id(api, space, member):
     assert stored() == (1, 1, 2)
 
 
+def test_a_retried_send_returns_what_was_stored_not_created(space, member, peer):
+    thread, created = services.thread_create(
+        space=space, author=member, title="T", body="B", client_id="same"
+    )
+    again, created_again = services.thread_create(
+        space=space, author=member, title="T", body="B", client_id="same"
+    )
+    assert created and not created_again and again.pk == thread.pk
+    post, created = services.post_create(
+        space=space, thread=thread, author=peer, body="Hi", client_id="same"
+    )
+    again, created_again = services.post_create(
+        space=space, thread=thread, author=peer, body="Hi", client_id="same"
+    )
+    assert created and not created_again and again.pk == post.pk
+    assert stored() == (2, 1, 3)
+
+
+@on_postgresql
+def test_two_simultaneous_first_sends_answer_201_once(space, member, peer):
+    thread_url = f"{API}/spaces/{space.pk}/threads/"
+    payload = {"title": "T", "body": "B", "client_id": "race-thread"}
+    assert post_at_once(member, thread_url, payload) == [200, 201]
+    thread = Thread.objects.get(space=space)
+    post_url = f"{API}/spaces/{space.pk}/threads/{thread.pk}/posts/"
+    payload = {"body": "Hi", "client_id": "race-post"}
+    assert post_at_once(peer, post_url, payload) == [200, 201]
+    assert stored() == (2, 1, 3)
+
+
 def test_thread_lesson_must_be_in_the_space_course(api, space, member, make_course):
     elsewhere = make_course(slug="other-course", title="Other course", modules=1, lessons=1)
     lesson = LessonPage.objects.descendant_of(elsewhere).first()
@@ -239,8 +270,10 @@ def test_only_facilitators_post_announcements(api, space, member, peer, facilita
 def test_thread_list_pinned_first_with_reply_counts(api, space, member, peer, facilitator):
     quiet = services.thread_create(
         space=space, author=member, title="Quiet", body="…", client_id="q"
-    )
-    busy = services.thread_create(space=space, author=peer, title="Busy", body="…", client_id="b")
+    ).thread
+    busy = services.thread_create(
+        space=space, author=peer, title="Busy", body="…", client_id="b"
+    ).thread
     for n in range(2):
         services.post_create(
             space=space, thread=busy, author=member, body=f"Reply {n}", client_id=f"r{n}"
@@ -302,7 +335,7 @@ def test_reply_is_stored_with_one_event(api, space, thread, peer, member):
 def test_post_list_oldest_first_with_reactions(api, space, thread, first_post, peer, member):
     second = services.post_create(
         space=space, thread=thread, author=peer, body="Second", client_id="p2"
-    )
+    ).post
     services.reaction_toggle(post=first_post, user=peer, emoji="👍")
     services.reaction_toggle(post=first_post, user=member, emoji="👍")
     services.reaction_toggle(post=first_post, user=member, emoji="🎉")
@@ -481,7 +514,7 @@ def test_a_thread_of_another_space_is_404(api, space, member, make_cohort, facil
     other = services.space_for_cohort(cohort=make_cohort(title="Fall cohort"))
     elsewhere = services.thread_create(
         space=other, author=facilitator, title="Elsewhere", body="…", client_id="e"
-    )
+    ).thread
     response = as_user(api, member).get(f"{API}/spaces/{space.pk}/threads/{elsewhere.pk}/posts/")
     assert_error(response, 404, "not_found")
 
@@ -675,7 +708,7 @@ def test_post_list_query_count_is_flat(
     for n in range(size - 1):
         post = services.post_create(
             space=space, thread=thread, author=peer, body=f"P{n}", client_id=f"p{n}"
-        )
+        ).post
         services.reaction_toggle(post=post, user=member, emoji="🙏")
     as_user(api, member)
     # space (membership), thread, count, page of posts, their reactions

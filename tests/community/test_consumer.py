@@ -323,9 +323,11 @@ async def test_post_create_acks_the_sender_and_broadcasts_once(
 
 
 async def test_a_reply_notifies_the_thread_author_live(ws_connect, space, thread, coach_a, coach_b):
-    own = await db(services.thread_create)(
-        space=space, author=coach_a, title="Office hours", body="Ideas?", client_id="t-own"
-    )
+    own = (
+        await db(services.thread_create)(
+            space=space, author=coach_a, title="Office hours", body="Ideas?", client_id="t-own"
+        )
+    ).thread
     socket_a, socket_b = await join_pair(ws_connect, space, coach_a, coach_b)
 
     _ack, created = await send_post(socket_b, own, "c-reply", "Try a **sign-up sheet**")
@@ -429,9 +431,11 @@ async def test_every_stored_event_arrives_with_the_next_seq(
         )
     )
 
-    new_thread = await db(services.thread_create)(
-        space=space, author=coach_b, title="Lunch club", body="Who's in?", client_id="t-lunch"
-    )
+    new_thread = (
+        await db(services.thread_create)(
+            space=space, author=coach_b, title="Lunch club", body="Who's in?", client_id="t-lunch"
+        )
+    ).thread
     opener = await load_post(client_id="t-lunch")
     await expect(thread_event("thread.created", 10, new_thread, author=coach_b))
     await expect(post_event("post.created", 11, opener, author=coach_b, html="<p>Who's in?</p>"))

@@ -26,7 +26,7 @@ def chicago(coach_a):
 def _reply(space, thread, author, body="Hello", client_id="r1"):
     post = services.post_create(
         space=space, thread=thread, author=author, body=body, client_id=client_id
-    )
+    ).post
     Post.objects.filter(pk=post.pk).update(created_at=AT)
     return post
 
@@ -63,7 +63,7 @@ def test_without_a_zone_of_their_own_a_reader_gets_the_cohorts_not_utc(
     space = services.space_for_cohort(cohort=cohort)
     thread = services.thread_create(
         space=space, author=coach_b, title="Hi", body="Hi", client_id="t", check_rate=False
-    )
+    ).thread
     _reply(space, thread, coach_b)
     client.force_login(reader)
     assert "Jan 5, 2:23 PM MST" in client.get(_thread_url(space, thread)).content.decode()

@@ -65,7 +65,7 @@ def enroll_all_at_once(cohort, people) -> list[Exception]:
                 local.started = True
                 connection.ensure_connection()
                 barrier.wait(timeout=60)
-            return services.cohort_enroll(cohort=cohort, user=user)
+            return services.cohort_enroll(cohort=cohort, user=user).enrollment
         finally:
             connection.close()
 

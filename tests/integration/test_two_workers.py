@@ -94,7 +94,7 @@ def space_with_two_coaches(make_cohort, make_user):
         body="Hello",
         client_id="t1",
         check_rate=False,
-    )
+    ).thread
     return space, thread, a, b
 
 

@@ -214,10 +214,8 @@ class CohortEnrollApi(APIView):
     @extend_schema(request=None, responses={200: EnrollmentSerializer, 201: EnrollmentSerializer})
     def post(self, request, cohort_id: int):
         cohort = _visible_cohort(request, cohort_id)
-        before = selectors.enrollment_of(user=request.user, cohort=cohort)
-        already = before is not None and before.status != EnrollmentStatus.DROPPED
-        enrollment = services.cohort_enroll(cohort=cohort, user=request.user)
-        return _enrollment_response(enrollment, created=not already)
+        enrollment, created = services.cohort_enroll(cohort=cohort, user=request.user)
+        return _enrollment_response(enrollment, created=created)
 
 
 class CohortDropApi(APIView):

@@ -53,11 +53,6 @@ def _lesson_of(space: Space, lesson_id: int | None):
     return lesson
 
 
-def _already_posted(space: Space, user, client_id: str) -> bool:
-    """Whether this client id was already used here (a retry: answered 200, not 201)."""
-    return Post.objects.filter(space=space, author=user, client_id=client_id).exists()
-
-
 def _reactions(post: Post) -> dict[str, int]:
     """Counts by emoji, from ``posts_of``'s prefetch when there is one."""
     counts: dict[str, int] = {}

@@ -15,7 +15,6 @@ from core.api import fields
 from ... import rendering, selectors, services
 from ._common import (
     PostSerializer,
-    _already_posted,
     _post_payload,
     _thread_in,
     _visible_post,
@@ -58,8 +57,7 @@ class PostListApi(PagedListMixin, APIView):
         space = _visible_space(request, space_id)
         thread = _thread_in(space, thread_id)
         client_id = data.validated_data["client_id"]
-        retried = _already_posted(space, request.user, client_id)
-        post = services.post_create(
+        post, created = services.post_create(
             space=space,
             thread=thread,
             author=request.user,
@@ -68,7 +66,7 @@ class PostListApi(PagedListMixin, APIView):
         )
         return Response(
             PostSerializer(_post_payload(post)).data,
-            status=status.HTTP_200_OK if retried else status.HTTP_201_CREATED,
+            status=status.HTTP_201_CREATED if created else status.HTTP_200_OK,
         )
 
 

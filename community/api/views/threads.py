@@ -17,7 +17,6 @@ from ...models import Thread
 from ._common import (
     PostSerializer,
     ThreadSerializer,
-    _already_posted,
     _lesson_of,
     _post_payload,
     _visible_space,
@@ -87,8 +86,7 @@ class ThreadListApi(PagedListMixin, APIView):
         space = _visible_space(request, space_id)
         values = data.validated_data
         lesson = _lesson_of(space, values.get("lesson"))
-        retried = _already_posted(space, request.user, values["client_id"])
-        thread = services.thread_create(
+        thread, created = services.thread_create(
             space=space,
             author=request.user,
             title=values["title"],
@@ -101,7 +99,7 @@ class ThreadListApi(PagedListMixin, APIView):
         body = {"thread": services.thread_data(thread), "post": _post_payload(first)}
         return Response(
             self.CreatedSerializer(body).data,
-            status=status.HTTP_200_OK if retried else status.HTTP_201_CREATED,
+            status=status.HTTP_201_CREATED if created else status.HTTP_200_OK,
         )
 
 

@@ -112,7 +112,7 @@ def test_badge_award_service_assigns_the_bit(make_user, badge_class):
     staff = make_user("registrar2", is_staff=True)
     award = services.badge_award(
         badge_class=badge_class, recipient=make_user(), method="manual", awarded_by=staff
-    )
+    ).award
     assert BadgeAward.objects.get(pk=award.pk).status_index is not None
 
 

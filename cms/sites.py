@@ -41,12 +41,16 @@ def _site_for(request):
     return site
 
 
+#: The REST API and the Open Badges documents (and their DID) never ask for a site.
+SITELESS = ("/api/", "/ob/", "/.well-known/")
+
+
 class CachedSiteMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if not request.path.startswith("/api/"):
+        if not request.path.startswith(SITELESS):
             # Site.find_for_request answers request._wagtail_site when it is set.
             request._wagtail_site = _site_for(request)
         return self.get_response(request)

@@ -306,6 +306,8 @@ def test_award_form_and_revoke_form(client, make_badge_class, learner, facilitat
 
 
 def _count(client, url: str) -> int:
+    # Warm, as on a running server: the site and the person's permissions are cached.
+    client.get(url)
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200
@@ -333,10 +335,10 @@ def test_query_counts_are_flat(client, make_badge_class, make_user, self_paced, 
     holder = _people_with_awards(make_badge_class, make_user, self_paced, size)
     assert CertificationRequest.objects.count() == size
     client.force_login(holder)
-    assert _count(client, "/badges/") == 13  # + the zone of a person without one
+    assert _count(client, "/badges/") == 11  # + the zone of a person without one
     client.logout()
     assert _count(client, f"/badges/people/{holder.earner_profile.slug}/") == 2
     award = holder.badge_awards.first()
     assert _count(client, f"/badges/awards/{award.entity_id}/") == 2
     client.force_login(facilitator)
-    assert _count(client, "/badges/queue/") == 10  # + practice hours per window; + the zone
+    assert _count(client, "/badges/queue/") == 8  # + practice hours per window; + the zone

@@ -342,8 +342,10 @@ def test_one_seat_sum_for_the_screens_the_enrollment_and_the_capacity_check(
         organization=org, cohort=cohort, name="R", seats=2, leads=[lead], by=facilitator
     )
     services.cohort_enroll(cohort=cohort, user=make_user("member"), team=team, by=lead)
-    general = [services.cohort_enroll(cohort=cohort, user=make_user(f"g{i}")) for i in range(3)]
-    waiting = services.cohort_enroll(cohort=cohort, user=make_user("late"))
+    general = [
+        services.cohort_enroll(cohort=cohort, user=make_user(f"g{i}")).enrollment for i in range(3)
+    ]
+    waiting = services.cohort_enroll(cohort=cohort, user=make_user("late")).enrollment
     assert [e.status for e in general] == [EnrollmentStatus.ACTIVE] * 3
     assert waiting.status == EnrollmentStatus.WAITLISTED
     counted = selectors.cohort_with_seat_counts(cohort=cohort)

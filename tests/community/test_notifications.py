@@ -144,7 +144,7 @@ def test_who_left_a_cohort_is_neither_sent_a_digest_of_it_nor_counted_when_marki
     with django_capture_on_commit_callbacks(execute=True):
         thread = services.thread_create(
             space=space, author=bo, title="Secret plans of cohort A", body="Hi", client_id="t"
-        )
+        ).thread
         services.post_create(
             space=space, thread=thread, author=bo, body="@ana @cy look", client_id="p"
         )
@@ -167,7 +167,7 @@ def test_the_page_and_both_emails_say_what_each_kind_of_notification_is(
     with django_capture_on_commit_callbacks(execute=True):
         thread = services.thread_create(
             space=space, author=ana, title="Hi", body="Hello", client_id="t"
-        )
+        ).thread
         services.post_create(space=space, thread=thread, author=bo, body="@cy yes", client_id="p")
     (right_away,) = mailoutbox  # ana's reply; cy reads a digest
     assert "Bo replied in “Hi”" in right_away.body

@@ -285,6 +285,7 @@ def test_team_pages_and_api_query_counts_are_flat(
     assert len(response.json()["members"]) == members
 
 
-LOG_QUERIES = 14  # the coach's zone comes from the request (one query, below)
-TEAM_PAGE_QUERIES = 10  # + the zone of a person without one (district, cohort)
+# The site and the person's permissions come from the cache.
+LOG_QUERIES = 12  # the coach's zone comes from the request (one query, below)
+TEAM_PAGE_QUERIES = 8  # + the zone of a person without one (district, cohort)
 TEAM_API_QUERIES = 6

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from uuid import uuid4
-
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.core.cache import cache
+
+from core import generations
 
 from .selectors import user_by_login
 
@@ -17,21 +17,12 @@ PERMISSIONS_TIMEOUT = 60 * 60
 
 
 def permissions_generation() -> str:
-    generation = cache.get(PERMISSIONS_GENERATION_KEY)
-    if generation is None:
-        cache.add(PERMISSIONS_GENERATION_KEY, uuid4().hex, None)
-        generation = cache.get(PERMISSIONS_GENERATION_KEY) or ""
-    return generation
+    return generations.current(PERMISSIONS_GENERATION_KEY)
 
 
 def permissions_changed(**_kwargs) -> None:
-    """Any group, permission or membership changed: every cached permission set is old.
-    (Replaced at once and again after the commit, as ``courses.versions`` does, so a request
-    that read the old rows before the commit cannot leave them under the new token.)"""
-    from django.db import transaction
-
-    cache.set(PERMISSIONS_GENERATION_KEY, uuid4().hex, None)
-    transaction.on_commit(lambda: cache.set(PERMISSIONS_GENERATION_KEY, uuid4().hex, None))
+    """Any group, permission or membership changed: every cached permission set is old."""
+    generations.renew(PERMISSIONS_GENERATION_KEY)
 
 
 def connect() -> None:

@@ -3,32 +3,23 @@ deleted, or a view restriction or a site changed, starts a new generation, and w
 cached under the old one (course outlines, routes, sites, view restrictions) is simply never
 read again. Editors see their change on the next request; nothing waits for a timeout.
 
-The token lives in the cache, so every process that shares the cache (Redis in production)
-sees the same generation. The token is replaced at once and again after the commit, so a
-request that read the tree before the commit cannot leave its stale copy under the new token.
+The token is a ``core.generations`` token: shared by every process that shares the cache, and
+replaced at once and again after the commit.
 """
 
 from __future__ import annotations
 
-from uuid import uuid4
-
-from django.core.cache import cache
-from django.db import transaction
+from core import generations
 
 GENERATION_KEY = "courses:generation"
 
 
 def content_generation() -> str:
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        cache.add(GENERATION_KEY, uuid4().hex, None)
-        generation = cache.get(GENERATION_KEY) or ""
-    return generation
+    return generations.current(GENERATION_KEY)
 
 
 def content_changed(**_kwargs) -> None:
-    cache.set(GENERATION_KEY, uuid4().hex, None)
-    transaction.on_commit(lambda: cache.set(GENERATION_KEY, uuid4().hex, None))
+    generations.renew(GENERATION_KEY)
 
 
 def _page_saved_or_deleted(sender, instance=None, **kwargs) -> None:

@@ -18,7 +18,7 @@ from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from cms.api.errors import error_body
+from core.api.errors import error_body
 
 from .selectors import user_by_login
 

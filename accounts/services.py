@@ -13,7 +13,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from cms.errors import ApplicationError
+from core.errors import ApplicationError
 from core.time_zones import is_time_zone
 
 User = get_user_model()

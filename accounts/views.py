@@ -7,7 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 
-from cms.errors import ApplicationError
+from core.errors import ApplicationError
 from core.urls import safe_next, site_base
 
 from . import selectors, services

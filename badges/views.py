@@ -12,9 +12,9 @@ from django.shortcuts import redirect, render
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
 
-from cms.errors import ApplicationError, fetch_or_404
-from community.rendering import render as render_markdown
 from core import csp as csp_policies
+from core.errors import ApplicationError, fetch_or_404
+from core.markdown import render as render_markdown
 from core.urls import site_base
 
 from . import selectors, services

@@ -43,7 +43,7 @@ if not settings.configured:
                 }
                 if _redis
                 # The same paced in-memory layer as Praxis (cms/layers.py).
-                else {"BACKEND": "cms.layers.PacedInMemoryChannelLayer"}
+                else {"BACKEND": "core.layers.PacedInMemoryChannelLayer"}
             )
         },
     )

@@ -33,5 +33,5 @@ if settings.SERVE_MEDIA:
 
 urlpatterns += [path("", include(wagtail_urls))]
 
-handler404 = "cms.views.page_not_found"
-handler500 = "cms.views.server_error"
+handler404 = "core.views.page_not_found"
+handler500 = "core.views.server_error"

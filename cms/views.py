@@ -1,12 +1,10 @@
 from __future__ import annotations
 
 import asyncio
-import sys
 import time
 
 from asgiref.sync import sync_to_async
 from channels.layers import get_channel_layer
-from csp.decorators import csp_replace
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import connection
 from django.http import JsonResponse
@@ -14,9 +12,6 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from cms.api.errors import BUSY_MESSAGE, json_error
-from cms.errors import RETRY_AFTER_BUSY_SECONDS, database_busy
-from core import csp as csp_policies
 from courses.selectors import site_search
 
 
@@ -83,26 +78,3 @@ def search(request):
         except EmptyPage:
             page = paginator.page(paginator.num_pages)
     return render(request, "cms/search.html", {"query": query, "page": page})
-
-
-def page_not_found(request, exception=None):
-    if request.path.startswith("/api/"):
-        return json_error(request, "not_found", "No such endpoint.", 404)
-    return render(request, "404.html", status=404)
-
-
-@csp_replace(csp_policies.ERROR_PAGE)
-def server_error(request):
-    # Django calls this while handling the exception, so it is still sys.exc_info()'s.
-    if database_busy(sys.exc_info()[1]):
-        if request.path.startswith("/api/"):
-            response = json_error(request, "service_unavailable", BUSY_MESSAGE, 503)
-        else:
-            response = render(request, "503.html", status=503)
-        response["Retry-After"] = str(RETRY_AFTER_BUSY_SECONDS)
-        return response
-    if request.path.startswith("/api/"):
-        return json_error(
-            request, "server_error", "Something went wrong on our side. Please try again.", 500
-        )
-    return render(request, "500.html", status=500)

@@ -15,7 +15,7 @@ from django.forms.models import construct_instance
 from django.utils import timezone
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from cms.errors import ApplicationError
+from core.errors import ApplicationError
 from core.time_zones import time_zone_names, zone_label, zone_or_none
 from courses.models import ModulePage
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django import forms
 
-from cms.errors import ApplicationError
+from core.errors import ApplicationError
 
 from .services.enrollment import CSV_LIMITS, CSV_MAX_BYTES, csv_rows
 

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_POST, require_safe
 
-from cms.errors import fetch_or_404
+from core.errors import fetch_or_404
 
 from . import calendars, services
 

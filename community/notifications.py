@@ -12,12 +12,12 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from accounts.selectors import user_time_zone
-from cms.errors import ApplicationError
+from core.errors import ApplicationError
+from core.markdown import mentioned_usernames
 from core.urls import site_base
 
 from .events import user_group
 from .models import CommunitySettings, EmailPreference, Notification, Post
-from .rendering import mentioned_usernames
 from .selectors import notifications_visible_to, space_member_usernames
 
 

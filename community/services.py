@@ -20,11 +20,11 @@ from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from cms.errors import ApplicationError, PermissionDenied
 from cohorts.models import Pace
+from core import markdown
 from core.api.serializers import user_ref
+from core.errors import ApplicationError, PermissionDenied
 
-from . import rendering
 from .events import space_group, user_group
 from .models import Post, Reaction, Space, SpaceEvent, Thread
 from .selectors import can_access_space, can_moderate_space, space_member_usernames
@@ -188,9 +188,9 @@ def _clean_body(body: str) -> str:
     body = (body or "").strip()
     if not body:
         raise ApplicationError("A post cannot be empty.", field="body", code="empty")
-    if len(body) > rendering.MAX_BODY:
+    if len(body) > markdown.MAX_BODY:
         raise ApplicationError(
-            f"A post can be at most {rendering.MAX_BODY:,} characters.",
+            f"A post can be at most {markdown.MAX_BODY:,} characters.",
             field="body",
             code="too_long",
         )
@@ -216,7 +216,7 @@ def _render(space: Space, body: str) -> str:
     members = None
     if "@" in body:
         members = space_member_usernames(space=space)
-    return rendering.render(body, members=members)
+    return markdown.render(body, members=members)
 
 
 class ThreadCreated(NamedTuple):

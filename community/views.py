@@ -14,8 +14,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from cms.errors import ApplicationError, fetch_or_404
 from core.converters import MAX_INT, parse_id
+from core.errors import ApplicationError, fetch_or_404
 from core.urls import safe_next
 from courses.models import LessonPage
 

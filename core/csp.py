@@ -58,7 +58,7 @@ EMAIL_PREVIEW = {
 }
 
 # The 500 page is one self-contained document (it must render when nothing else does): its
-# one <style> block is inline. Used with csp_replace on cms.views.server_error.
+# one <style> block is inline. Used with csp_replace on core.views.server_error.
 ERROR_PAGE = {"style-src": [UNSAFE_INLINE]}
 
 # Path prefixes that take another policy than SITE, longest first.

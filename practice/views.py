@@ -11,8 +11,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from cms.errors import ApplicationError, fetch_or_404
 from core.csv import csv_response
+from core.errors import ApplicationError, fetch_or_404
 
 from . import charts, selectors, services
 from .forms import DURATIONS, EntryForm, FeedbackForm, TargetForm

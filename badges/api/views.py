@@ -1,5 +1,5 @@
 """Badges API: one small view per action. Objects come through selectors that apply who may
-act (404 otherwise); services raise ``ApplicationError``; ``cms.api.errors`` shapes it. The
+act (404 otherwise); services raise ``ApplicationError``; ``core.api.errors`` shapes it. The
 public Open Badges documents are not here: they live outside /api/v1/ (badges.openbadges)."""
 
 from __future__ import annotations
@@ -10,10 +10,10 @@ from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from cms.api.pagination import PagedListMixin
-from cms.api.schema import errors
-from cms.errors import PermissionDenied, fetch_or_404
 from core.api import fields
+from core.api.pagination import PagedListMixin
+from core.api.schema import errors
+from core.errors import PermissionDenied, fetch_or_404
 from core.urls import site_base
 
 from .. import selectors, services

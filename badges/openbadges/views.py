@@ -19,7 +19,7 @@ from django.core.cache import cache
 from django.http import HttpResponse, JsonResponse
 
 from badges.models import BadgeAward
-from cms.api.errors import error_body
+from core.api.errors import error_body
 
 from . import baking, credentials, documents, selectors
 from .documents import JSONLD_CONTENT_TYPE, site_base

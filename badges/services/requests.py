@@ -7,7 +7,7 @@ from __future__ import annotations
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from cms.errors import ApplicationError, PermissionDenied
+from core.errors import ApplicationError, PermissionDenied
 
 from .. import emails
 from ..models import AwardMethod, BadgeClass, CertificationRequest, RequestStatus

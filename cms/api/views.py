@@ -17,9 +17,9 @@ from rest_framework.views import APIView
 
 from accounts import lockout
 from accounts.forms import PASSWORD_MAX_LENGTH
-from cms.api.errors import json_error
-from cms.errors import ApplicationError
 from core.api import fields
+from core.api.errors import json_error
+from core.errors import ApplicationError
 
 
 class LoginLockedOut(exceptions.APIException):

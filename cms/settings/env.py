@@ -81,7 +81,7 @@ def postgres_pool_from_env() -> dict | None:
     Under ASGI every request runs in a thread of its own, and a persistent connection per
     thread let two workers under load open more connections than PostgreSQL allows. The pool
     holds at most ``DB_POOL_MAX_SIZE`` per process; a request that finds them all busy waits up
-    to ``DB_POOL_TIMEOUT`` seconds (then it is answered 503, see cms.errors). ``None`` (no
+    to ``DB_POOL_TIMEOUT`` seconds (then it is answered 503, see core.errors). ``None`` (no
     pool: a connection per request, closed after it) when ``DB_POOL_MAX_SIZE`` is 0, for
     deployments behind PgBouncer.
     """

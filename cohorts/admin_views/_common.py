@@ -14,7 +14,7 @@ from wagtail.snippets.views.snippets import (
     UsageView,
 )
 
-from cms.errors import ApplicationError
+from core.errors import ApplicationError
 
 from ..admin_forms import add_application_error
 

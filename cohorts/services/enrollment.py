@@ -21,7 +21,7 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
 
-from cms.errors import ApplicationError, PermissionDenied
+from core.errors import ApplicationError, PermissionDenied
 
 from .. import emails
 from ..events import membership_changed, send_on_commit

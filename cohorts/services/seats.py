@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from cms.errors import ApplicationError, PermissionDenied
+from core.errors import ApplicationError, PermissionDenied
 
 from .. import emails
 from ..models import Enrollment, EnrollmentStatus, Invitation, SeatRequest, Team, TeamMembership

@@ -7,7 +7,7 @@ import secrets
 from django.db import transaction
 from django.utils import timezone
 
-from cms.errors import ApplicationError, PermissionDenied
+from core.errors import ApplicationError, PermissionDenied
 
 from .. import emails
 from ..models import (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 
-from cms.errors import ApplicationError
+from core.errors import ApplicationError
 
 
 def _fail(request, error: ApplicationError) -> None:

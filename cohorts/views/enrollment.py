@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from cms.errors import ApplicationError, fetch_or_404
+from core.errors import ApplicationError, fetch_or_404
 
 from .. import page_selectors, selectors, services
 from ..models import EnrollmentStatus, Pace

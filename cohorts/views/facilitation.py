@@ -11,9 +11,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from cms.errors import ApplicationError, fetch_or_404
 from core.converters import parse_id
 from core.csv import csv_response
+from core.errors import ApplicationError, fetch_or_404
 from core.urls import safe_next
 
 from .. import page_selectors, selectors, services

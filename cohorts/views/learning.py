@@ -8,7 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from cms.errors import ApplicationError, fetch_or_404
+from core.errors import ApplicationError, fetch_or_404
 from core.urls import safe_next
 from courses.models import LessonPage
 from practice import selectors as practice_selectors

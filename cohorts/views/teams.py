@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from cms.errors import ApplicationError, fetch_or_404
+from core.errors import ApplicationError, fetch_or_404
 
 from .. import selectors, services
 from ..forms import SeatRequestForm, TeamInviteForm

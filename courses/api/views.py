@@ -7,7 +7,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from cms.api.pagination import PagedListMixin
+from core.api.pagination import PagedListMixin
 from core.urls import absolute_url
 from courses.selectors import course_list, course_outline
 

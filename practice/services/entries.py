@@ -19,7 +19,7 @@ from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
 
-from cms.errors import ApplicationError, PermissionDenied
+from core.errors import ApplicationError, PermissionDenied
 
 from ..events import send_practice_changed
 from ..models import MINUTES_PER_DAY, GradeBand, Kind, PracticeEntry

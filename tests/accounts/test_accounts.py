@@ -9,7 +9,7 @@ import pytest
 
 from accounts import services
 from accounts.forms import LoginForm
-from cms.errors import ApplicationError
+from core.errors import ApplicationError
 
 pytestmark = pytest.mark.django_db
 

@@ -155,7 +155,7 @@ def test_a_facilitator_outside_the_group_cannot_open_a_run(facilitator, course):
 
 
 def test_the_service_itself_refuses_someone_without_the_right(coach, course):
-    from cms.errors import PermissionDenied
+    from core.errors import PermissionDenied
 
     with pytest.raises(PermissionDenied):
         services.cohort_create(course=course, title="X", by=coach)

@@ -16,8 +16,8 @@ from rest_framework.request import Request
 from rest_framework.test import APIClient, APIRequestFactory
 from rest_framework.views import APIView
 
-from cms.api.pagination import PagedListMixin, PageNumberPagination
 from cohorts import services
+from core.api.pagination import PagedListMixin, PageNumberPagination
 from practice.services.entries import MAX_TAG_LENGTH, MAX_TAGS
 
 ERROR_REF = "#/components/schemas/Error"

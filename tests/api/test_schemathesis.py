@@ -191,8 +191,11 @@ def test_api_answers_as_its_schema_says(server, tokens, username, tmp_path):
         "8",
         "--max-time",
         str(SECONDS),
+        # One worker: schemathesis' workers are threads, and CPython 3.11 keeps the AST
+        # constructor's recursion depth in state the threads share (python/cpython#106905), so
+        # two of them now and then stop the run with "AST constructor recursion depth mismatch".
         "--workers",
-        "2",
+        "1",
         "--seed",
         SEED,
         "--exclude-method",

@@ -13,8 +13,8 @@ from django.utils import timezone
 
 from badges import services
 from badges.models import AwardMethod, BadgeAward
-from cms.errors import ApplicationError, PermissionDenied
 from cohorts import services as cohort_services
+from core.errors import ApplicationError, PermissionDenied
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from django.core import mail
 from badges import receivers, selectors, services
 from badges.models import BadgeAward, CertificationRequest
 from badges.services import rules
-from cms.errors import ApplicationError, PermissionDenied
+from core.errors import ApplicationError, PermissionDenied
 
 from .conftest import finish_course, reflect
 

@@ -110,7 +110,7 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page
 
 from accounts.services import user_create
-from cms.errors import ApplicationError
+from core.errors import ApplicationError
 from cohorts import services
 from cohorts.models import SeatRequest, Team
 from courses import services as course_services

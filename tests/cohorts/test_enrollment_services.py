@@ -5,10 +5,10 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from cms.errors import ApplicationError, PermissionDenied
 from cohorts import services
 from cohorts.models import CohortStatus, Enrollment, EnrollmentStatus, Invitation
 from cohorts.selectors import waitlist_position
+from core.errors import ApplicationError, PermissionDenied
 
 pytestmark = pytest.mark.django_db
 

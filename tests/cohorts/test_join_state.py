@@ -10,9 +10,9 @@ import pytest
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from cms.errors import ApplicationError
 from cohorts import services
 from cohorts.models import Enrollment, EnrollmentStatus
+from core.errors import ApplicationError
 
 pytestmark = pytest.mark.django_db
 

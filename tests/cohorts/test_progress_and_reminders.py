@@ -7,10 +7,10 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from cms.errors import ApplicationError, PermissionDenied
 from cohorts import services
 from cohorts.events import course_completed
 from cohorts.models import CourseCompletion, LessonCompletion, SentNotice
+from core.errors import ApplicationError, PermissionDenied
 from courses.models import LessonPage
 
 pytestmark = pytest.mark.django_db

@@ -10,10 +10,10 @@ import pytest
 from rest_framework.test import APIClient
 
 from accounts.services import user_grant_admin
-from cms.errors import ApplicationError, PermissionDenied
 from cohorts import selectors, services
 from cohorts.models import Enrollment, EnrollmentStatus, Invitation, SeatRequest
 from cohorts.services.cohorts import cohort_check_capacity
+from core.errors import ApplicationError, PermissionDenied
 
 
 @pytest.fixture

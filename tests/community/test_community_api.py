@@ -19,7 +19,7 @@ from openapi_spec_validator import validate
 from rest_framework.test import APIClient
 
 from cohorts import services as cohort_services
-from community import rendering, services
+from community import services
 from community.events import STORED_EVENTS, PostData, ThreadData
 from community.models import (
     CommunitySettings,
@@ -30,6 +30,7 @@ from community.models import (
     SpaceEvent,
     Thread,
 )
+from core import markdown
 from courses.models import LessonPage
 from tests.cohorts import conftest as cohort_fixtures
 from tests.concurrent_requests import on_postgresql, post_at_once
@@ -362,7 +363,7 @@ def test_reply_is_idempotent_by_client_id(api, space, thread, peer):
 
 @pytest.mark.parametrize(
     ("body", "code"),
-    [("", "empty"), ("   \n ", "empty"), ("x" * (rendering.MAX_BODY + 1), "validation_error")],
+    [("", "empty"), ("   \n ", "empty"), ("x" * (markdown.MAX_BODY + 1), "validation_error")],
 )
 def test_bad_bodies_are_400_and_nothing_is_stored(api, space, thread, first_post, body, code):
     as_user(api, thread.author)
@@ -602,7 +603,7 @@ def test_xss_is_stored_inert(api, space, thread, peer, body):
     for html in (response.json()["html"], Post.objects.get(pk=response.json()["id"]).body_html):
         assert "<script" not in html.lower()
         tags = _tags(html)
-        assert {tag for tag, _ in tags} <= rendering.ALLOWED_TAGS
+        assert {tag for tag, _ in tags} <= markdown.ALLOWED_TAGS
         for _tag, attrs in tags:
             assert not any(name.startswith("on") for name in attrs), html
             assert not (attrs.get("href") or "").lower().startswith("javascript:"), html

@@ -20,9 +20,10 @@ from channels.layers import get_channel_layer
 from cohorts import services as cohort_services
 from cohorts.models import Enrollment
 from community import presence as presence_hubs
-from community import rendering, services
+from community import services
 from community.events import CLOSE_FORBIDDEN, CLOSE_TOO_LARGE, MAX_FRAME, presence_group
 from community.models import Notification, Post, Space
+from core import markdown
 
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -649,7 +650,7 @@ def assert_inert(html: str, payload: str) -> None:
     parser.feed(html)
     parser.close()
     for tag, attrs, source in parser.tags:
-        assert tag in rendering.ALLOWED_TAGS, (payload, html)
+        assert tag in markdown.ALLOWED_TAGS, (payload, html)
         # Outside quoted values, a tag carries no on…= handler.
         bare = re.sub(r'"[^"]*"', '""', source)
         assert not re.search(r"\son\w+\s*=", bare, re.IGNORECASE), (payload, html)

@@ -78,7 +78,7 @@ def test_mark_read_and_bad_preference(space, people):
     assert notifications.unread_count(user=ana) == 1
     notifications.notifications_mark_read(user=ana)
     assert notifications.unread_count(user=ana) == 0
-    from cms.errors import ApplicationError
+    from core.errors import ApplicationError
 
     with pytest.raises(ApplicationError):
         notifications.email_preference_set(user=ana, email="hourly")

@@ -78,8 +78,8 @@ def test_api_docs_script_is_a_file(client, db):
 
 @override_settings(DEBUG=False)
 def test_the_500_page_keeps_its_inline_style_only():
-    from cms.views import server_error
     from core.csp import PathPolicyMiddleware
+    from core.views import server_error
 
     request = RequestFactory().get("/boom/")
     middleware = PathPolicyMiddleware(lambda req: server_error(req))

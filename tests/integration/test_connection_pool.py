@@ -162,7 +162,7 @@ def test_a_pool_timeout_is_a_503_with_retry_after(token):
 
 def test_postgresql_refusing_a_connection_counts_as_busy():
     """The real error when PostgreSQL has no slot left (here: a role allowed none)."""
-    from cms.errors import database_busy
+    from core.errors import database_busy
 
     s = connection.settings_dict
     admin = {"host": s["HOST"], "port": s["PORT"], "dbname": s["NAME"], "autocommit": True}

@@ -23,7 +23,7 @@ from django.db.models import Sum
 from django.utils import timezone
 
 from accounts.services import user_create
-from cms.errors import ApplicationError
+from core.errors import ApplicationError
 from practice import services
 from practice.models import PracticeEntry
 

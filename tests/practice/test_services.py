@@ -12,7 +12,7 @@ from django.db import IntegrityError
 from django.utils import timezone
 
 from accounts.services import profile_update
-from cms.errors import ApplicationError, PermissionDenied
+from core.errors import ApplicationError, PermissionDenied
 from practice import services
 from practice.events import practice_changed
 from practice.models import FeedbackLink, FeedbackResponse, Kind, PracticeEntry, PracticeSettings

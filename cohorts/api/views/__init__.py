@@ -1,6 +1,6 @@
 """Cohorts API: one small view per action. Each parses input, fetches objects through a
 selector that applies what the person may see (404 otherwise), calls one service or
-selector, and renders. Services raise ``ApplicationError``; ``cms.api.errors`` shapes it."""
+selector, and renders. Services raise ``ApplicationError``; ``core.api.errors`` shapes it."""
 
 from .cohorts import (  # noqa: F401
     CohortDetailApi,

@@ -6,7 +6,7 @@ from __future__ import annotations
 from rest_framework import status
 from rest_framework.response import Response
 
-from cms.errors import ApplicationError, PermissionDenied, fetch_or_404
+from core.errors import ApplicationError, PermissionDenied, fetch_or_404
 from core.time_zones import zone_or_none
 
 from ... import selectors

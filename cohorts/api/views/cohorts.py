@@ -10,10 +10,10 @@ from rest_framework.permissions import IsAuthenticated, IsAuthenticatedOrReadOnl
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from cms.api.pagination import PagedListMixin
-from cms.api.schema import errors
-from cms.errors import ApplicationError, PermissionDenied, fetch_or_404
 from core.api import fields
+from core.api.pagination import PagedListMixin
+from core.api.schema import errors
+from core.errors import ApplicationError, PermissionDenied, fetch_or_404
 from core.time_zones import validate_time_zone, zone_or_none
 from courses.selectors import course_list
 

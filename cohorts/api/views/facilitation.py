@@ -13,8 +13,8 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from cms.errors import fetch_or_404
 from core.api import fields
+from core.errors import fetch_or_404
 
 from ... import services
 from ...models import Announcement, LiveSession

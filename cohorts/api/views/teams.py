@@ -9,9 +9,9 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from cms.api.schema import errors
-from cms.errors import PermissionDenied, fetch_or_404
 from core.api import fields
+from core.api.schema import errors
+from core.errors import PermissionDenied, fetch_or_404
 
 from ... import selectors, services
 from ...models import TeamMembership

@@ -2,7 +2,7 @@
 fetches every object through a selector that applies membership (a space, thread or post the
 person cannot see is a 404, never a 403: existence is not revealed), calls one service, and
 renders the same payloads the WebSocket sends (``services.post_data`` / ``thread_data``).
-Services raise ``ApplicationError``; ``cms.api.errors`` shapes it."""
+Services raise ``ApplicationError``; ``core.api.errors`` shapes it."""
 
 from ._common import (  # noqa: F401
     EventSerializer,

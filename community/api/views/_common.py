@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
-from cms.errors import ApplicationError, fetch_or_404
 from cohorts.selectors import lesson_get
 from core.api.serializers import UserRefSerializer
+from core.errors import ApplicationError, fetch_or_404
 
 from ... import selectors, services
 from ...events import STORED_EVENTS

@@ -8,8 +8,8 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from cms.api.pagination import PagedListMixin
 from core.api import fields
+from core.api.pagination import PagedListMixin
 
 from ... import notifications, selectors
 from ...models import CommunitySettings, EmailPreference

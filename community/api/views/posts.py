@@ -8,11 +8,12 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from cms.api.pagination import PagedListMixin
-from cms.api.schema import errors
+from core import markdown
 from core.api import fields
+from core.api.pagination import PagedListMixin
+from core.api.schema import errors
 
-from ... import rendering, selectors, services
+from ... import selectors, services
 from ._common import (
     PostSerializer,
     _post_payload,
@@ -32,7 +33,7 @@ class PostListApi(PagedListMixin, APIView):
 
     class InputSerializer(serializers.Serializer):
         body = fields.CharField(
-            allow_blank=True, trim_whitespace=False, max_length=rendering.MAX_BODY
+            allow_blank=True, trim_whitespace=False, max_length=markdown.MAX_BODY
         )
         client_id = fields.CharField(max_length=64)
 
@@ -77,7 +78,7 @@ class PostDetailApi(APIView):
 
     class InputSerializer(serializers.Serializer):
         body = fields.CharField(
-            allow_blank=True, trim_whitespace=False, max_length=rendering.MAX_BODY
+            allow_blank=True, trim_whitespace=False, max_length=markdown.MAX_BODY
         )
 
         class Meta:

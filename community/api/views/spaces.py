@@ -8,9 +8,9 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from cms.errors import ApplicationError
 from core.api import fields
 from core.converters import MAX_BIGINT
+from core.errors import ApplicationError
 
 from ... import selectors
 from ...events import SYNC_BATCH

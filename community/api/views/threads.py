@@ -8,11 +8,12 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from cms.api.pagination import PagedListMixin
-from cms.api.schema import errors
+from core import markdown
 from core.api import fields
+from core.api.pagination import PagedListMixin
+from core.api.schema import errors
 
-from ... import rendering, selectors, services
+from ... import selectors, services
 from ...models import Thread
 from ._common import (
     PostSerializer,
@@ -44,7 +45,7 @@ class ThreadListApi(PagedListMixin, APIView):
     class InputSerializer(serializers.Serializer):
         title = fields.CharField(allow_blank=True, trim_whitespace=False, max_length=TITLE_MAX)
         body = fields.CharField(
-            allow_blank=True, trim_whitespace=False, max_length=rendering.MAX_BODY
+            allow_blank=True, trim_whitespace=False, max_length=markdown.MAX_BODY
         )
         client_id = fields.CharField(max_length=64)
         lesson = fields.PageIdField(required=False, allow_null=True)

@@ -5,7 +5,7 @@
 - pages: a view that pages declares ``pagination_class`` (``PagedListMixin``); its GET is
   described with that paginator's envelope and its ``page``/``page_size`` parameters;
 - errors: every operation lists the 4xx answers it can give, all with the one ``Error``
-  component (``cms.api.errors``): 400 when it takes input (a body or query parameters) or
+  component (``core.api.errors``): 400 when it takes input (a body or query parameters) or
   changes something (services refuse with ``ApplicationError``), 401 when it authenticates,
   403 when it writes (a session without its CSRF token) or needs more than being signed in,
   404 when its path names an object or it pages, 413 and 415 when it takes a body, 429 when

@@ -19,13 +19,13 @@ from django.http import Http404, JsonResponse
 from rest_framework import exceptions, serializers, status
 from rest_framework.response import Response
 
-from cms.errors import RETRY_AFTER_BUSY_SECONDS, ApplicationError, database_busy
+from core.errors import RETRY_AFTER_BUSY_SECONDS, ApplicationError, database_busy
 
 logger = logging.getLogger(__name__)
 
 
 class ErrorDetailSerializer(serializers.Serializer):
-    """The OpenAPI description of ``error_body`` (cms.api.schema puts it on every 4xx)."""
+    """The OpenAPI description of ``error_body`` (core.api.schema puts it on every 4xx)."""
 
     code = serializers.CharField(
         help_text="Stable and machine-readable: validation_error, not_found, rate_limited, …"
@@ -146,7 +146,7 @@ BUSY_MESSAGE = "The service is busy right now. Please try again in a few seconds
 
 
 def busy_response() -> Response:
-    """503 when the database has no connection free (cms.errors.database_busy)."""
+    """503 when the database has no connection free (core.errors.database_busy)."""
     return Response(
         error_body("service_unavailable", BUSY_MESSAGE),
         status=status.HTTP_503_SERVICE_UNAVAILABLE,

@@ -50,7 +50,7 @@ def test_page_answers_503_html_when_the_pool_times_out(client, monkeypatch):
 
 
 def test_non_api_json_path_answers_503_json(rf):
-    from cms.views import server_error
+    from core.views import server_error
 
     try:
         _pool_timed_out()
@@ -83,7 +83,7 @@ def _wrapped(error: Exception) -> OperationalError:
 def test_postgresql_out_of_client_slots_is_busy_too():
     import psycopg
 
-    from cms.errors import database_busy
+    from core.errors import database_busy
 
     full = psycopg.OperationalError(
         'connection failed: connection to server at "127.0.0.1", port 5432 failed: '

@@ -7,7 +7,7 @@ import asyncio
 
 from channels.layers import InMemoryChannelLayer
 
-from cms.layers import PacedInMemoryChannelLayer
+from core.layers import PacedInMemoryChannelLayer
 
 
 def test_sweeps_at_most_once_per_interval_and_still_expires(monkeypatch):

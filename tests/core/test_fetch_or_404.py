@@ -1,4 +1,4 @@
-"""One fetch-or-404 (``cms.errors.fetch_or_404``): an object a person may not see, or that
+"""One fetch-or-404 (``core.errors.fetch_or_404``): an object a person may not see, or that
 does not exist, is the same 404 everywhere, in the API's one JSON error shape with the
 message "No such <what>." and on a page as Django's 404."""
 
@@ -11,8 +11,8 @@ from django.http import Http404
 from rest_framework.test import APIClient
 
 from accounts.services import user_grant_admin
-from cms.errors import ApplicationError, NotFound, fetch_or_404
 from cohorts.models import Cohort
+from core.errors import ApplicationError, NotFound, fetch_or_404
 
 pytestmark = pytest.mark.django_db
 

@@ -1,4 +1,4 @@
-from django.urls import include, path
+from django.urls import path
 
 from . import views
 
@@ -54,5 +54,12 @@ urlpatterns = [
     path("teams/<id:pk>/invite/", views.team_invite, name="team_invite"),
     path("teams/<id:pk>/seats/", views.team_seat_request, name="team_seat_request"),
     path("teams/join/<str:token>/", views.team_join, name="team_join"),
-    path("", include("cohorts.urls_calendar")),
+    path("learn/calendar/", views.calendar_page, name="calendar"),
+    path("learn/calendar/new-link/", views.calendar_rotate, name="calendar_rotate"),
+    path("learn/calendar/<slug:token>.ics", views.calendar_feed, name="calendar_feed"),
+    path(
+        "cohorts/<id:pk>/calendar/<slug:token>.ics",
+        views.cohort_calendar_feed,
+        name="cohort_calendar_feed",
+    ),
 ]

@@ -10,11 +10,14 @@ class CommunityConfig(AppConfig):
 
         from cohorts import events
         from cohorts.models import Cohort, Team
+        from courses import page_context
 
         from . import receivers
+        from .selectors import lesson_discussion_context
 
         events.membership_changed.connect(receivers.on_membership_changed)
         events.announcement_posted.connect(receivers.on_announcement_posted)
         # Whatever creates a cohort or team (a service, the Wagtail admin), it gets a space.
         post_save.connect(receivers.on_cohort_saved, sender=Cohort)
         post_save.connect(receivers.on_team_saved, sender=Team)
+        page_context.contribute("lesson", lesson_discussion_context)

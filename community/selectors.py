@@ -180,3 +180,9 @@ def lesson_discussion(*, user, lesson, course) -> tuple[Space | None, Thread | N
     if space is None:
         return None, None
     return space, lesson_thread(space=space, lesson=lesson)
+
+
+def lesson_discussion_context(*, request, page, course) -> dict:
+    """The lesson page's ``discussion`` (registered with courses.page_context in
+    ``CommunityConfig.ready``)."""
+    return {"discussion": lesson_discussion(user=request.user, lesson=page, course=course)}

@@ -15,6 +15,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import INLINE_FEATURES, LessonStreamBlock
+from .page_context import contributions
 
 
 class CachedViewRestrictions:
@@ -156,14 +157,12 @@ class ModulePage(AnonymousCacheable, CachedViewRestrictions, Page):
         verbose_name = "module"
 
     def get_context(self, request, *args, **kwargs):
-        from cohorts.page_selectors import module_learning
-
         from .selectors import lesson_navigation
 
         context = super().get_context(request, *args, **kwargs)
         nav = lesson_navigation(page=self, request=request)
         context["nav"] = nav
-        context["learning"] = module_learning(user=request.user, module=self, course=nav.course)
+        context.update(contributions("module", request=request, page=self, course=nav.course))
         return context
 
 
@@ -190,20 +189,10 @@ class LessonPage(AnonymousCacheable, CachedViewRestrictions, Page):
         verbose_name = "lesson"
 
     def get_context(self, request, *args, **kwargs):
-        from cohorts.page_selectors import lesson_learning
-        from community.selectors import lesson_discussion
-
-        from .rendering import shared_block_html
         from .selectors import lesson_navigation
 
         context = super().get_context(request, *args, **kwargs)
         nav = lesson_navigation(page=self, request=request)
         context["nav"] = nav
-        learning = lesson_learning(user=request.user, lesson=self, course=nav.course)
-        if learning.body:
-            html = shared_block_html(page=self, request=request)
-            for item in learning.body:
-                item.html = html.get(item.id, "")
-        context["learning"] = learning
-        context["discussion"] = lesson_discussion(user=request.user, lesson=self, course=nav.course)
+        context.update(contributions("lesson", request=request, page=self, course=nav.course))
         return context

@@ -2,21 +2,13 @@
 a coach sees their own enrollments and progress, a facilitator their cohorts, a team lead
 their team (progress only, never reflections). Re-exported here by subject."""
 
-from .api import (  # noqa: F401
-    CohortSchedule,
-    TeamProgress,
-    cohort_schedule,
-    enrollments_by_cohort,
-    lesson_get,
-    team_progress,
-    teams_of,
-)
 from .cohorts import (  # noqa: F401
     VISIBLE_STATUSES,
     cohort_get_visible,
     cohort_list_visible_to,
     cohort_with_seat_counts,
     enrollment_of,
+    enrollments_by_cohort,
     enrollments_of,
     general_seats_free,
     seats_left,
@@ -62,14 +54,17 @@ from .rights import (  # noqa: F401
     teams_seats_changeable_by,
 )
 from .schedules import (  # noqa: F401
+    CohortSchedule,
     LessonAccess,
     ModuleDates,
     _course_of,  # cohorts.services.progress
     catch_up_date,
     cohort_module_dates,
+    cohort_schedule,
     cohort_today,
     current_enrollment,
     lesson_access,
+    lesson_get,
     module_access,
     module_dates,
     with_catch_up,
@@ -81,3 +76,4 @@ from .seats import (  # noqa: F401
     seat_requests_pending_for,
     team_invitations_open,
 )
+from .teams import TeamProgress, team_progress, teams_of  # noqa: F401

@@ -192,3 +192,37 @@ def waitlist_position(enrollment: Enrollment) -> int | None:
         | Q(waitlisted_at=enrollment.waitlisted_at, pk__lt=enrollment.pk)
     )
     return ahead.count() + 1
+
+
+def enrollments_by_cohort(*, user, cohort_ids) -> dict[int, Enrollment]:
+    """The person's own current (not dropped) enrollment in each of the cohorts, in one
+    query whatever their number, each with ``queue_position`` (1 = next in line; None unless
+    waitlisted), so a cohort list can say "you're 3rd on the waitlist" without a query per row."""
+    if not getattr(user, "is_authenticated", False):
+        return {}
+    ahead = (
+        Enrollment.objects.filter(
+            cohort_id=OuterRef("cohort_id"), status=EnrollmentStatus.WAITLISTED
+        )
+        .filter(
+            Q(waitlisted_at__lt=OuterRef("waitlisted_at"))
+            | Q(waitlisted_at=OuterRef("waitlisted_at"), pk__lt=OuterRef("pk"))
+        )
+        .values("cohort_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    enrollments = (
+        Enrollment.objects.filter(user=user, cohort_id__in=list(cohort_ids))
+        .exclude(status=EnrollmentStatus.DROPPED)
+        .annotate(waitlist_ahead=Coalesce(Subquery(ahead), 0))
+    )
+    found = {}
+    for enrollment in enrollments:
+        enrollment.queue_position = (
+            enrollment.waitlist_ahead + 1
+            if enrollment.status == EnrollmentStatus.WAITLISTED
+            else None
+        )
+        found[enrollment.cohort_id] = enrollment
+    return found

@@ -12,7 +12,15 @@ from core.memo import memoized
 from courses.models import CoursePage, LessonPage
 from courses.selectors import CourseOutline
 
-from ..models import Cohort, CohortStatus, Enrollment, EnrollmentStatus, ModuleSchedule, Pace
+from ..models import (
+    Cohort,
+    CohortStatus,
+    Enrollment,
+    EnrollmentStatus,
+    LiveSession,
+    ModuleSchedule,
+    Pace,
+)
 
 
 @dataclass(frozen=True)
@@ -200,3 +208,28 @@ def _access(*, user, course: CoursePage, module_id: int | None, module_path: str
                 can_read=True, locked=False, due_on=due, enrollment=enrollment, can_track=True
             )
     return LessonAccess(can_read=True, locked=False, enrollment=enrollment, can_track=True)
+
+
+@dataclass
+class CohortSchedule:
+    modules: list[ModuleSchedule]  # each with ``module`` loaded and ``cohort`` set
+    live_sessions: list[LiveSession]
+
+
+def cohort_schedule(*, cohort: Cohort) -> CohortSchedule:
+    """Published modules' dates and the live sessions of a cohort, in two queries. A
+    self-paced track has no cohort dates (each learner has personal targets)."""
+    modules = list(
+        cohort.schedules.filter(module__live=True)
+        .select_related("module")
+        .order_by("release_offset_days", "module__path")
+    )
+    for schedule in modules:
+        schedule.cohort = cohort
+    return CohortSchedule(modules=modules, live_sessions=list(cohort.live_sessions.all()))
+
+
+def lesson_get(*, pk: int) -> LessonPage | None:
+    """A published, public lesson. Whether this person may read or track it right now is
+    ``lesson_access``'s answer (the services check it)."""
+    return LessonPage.objects.live().public().filter(pk=pk).first()

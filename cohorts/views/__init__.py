@@ -2,6 +2,12 @@
 selector or service, and renders; ``ApplicationError`` messages are shown as they are.
 Re-exported here by subject for ``cohorts/urls.py``."""
 
+from .calendar import (  # noqa: F401
+    calendar_feed,
+    calendar_page,
+    calendar_rotate,
+    cohort_calendar_feed,
+)
 from .enrollment import (  # noqa: F401
     cohort_catalog,
     cohort_detail,

@@ -11,8 +11,9 @@ from django.views.decorators.http import require_POST
 
 from core.errors import ApplicationError, fetch_or_404
 
-from .. import page_selectors, selectors, services
+from .. import selectors, services
 from ..models import EnrollmentStatus, Pace
+from ..selectors import pages
 from ._common import _fail
 
 
@@ -24,7 +25,7 @@ def _visible_cohort(request, pk: int):
 def cohort_catalog(request):
     pace = request.GET.get("pace")
     pace = pace if pace in Pace.values else None
-    cards = page_selectors.cohort_cards(user=request.user, pace=pace)
+    cards = pages.cohort_cards(user=request.user, pace=pace)
     return render(request, "cohorts/cohort_catalog.html", {"cards": cards, "pace": pace})
 
 
@@ -32,7 +33,7 @@ def cohort_detail(request, pk: int):
     cohort = fetch_or_404(
         selectors.cohort_get_visible(user=request.user, pk=pk, viewer=True), what="cohort"
     )
-    page = page_selectors.cohort_page(user=request.user, cohort=cohort)
+    page = pages.cohort_page(user=request.user, cohort=cohort)
     return render(
         request,
         "cohorts/cohort_detail.html",
@@ -78,7 +79,7 @@ def cohort_leave(request, pk: int):
 @login_required
 def invitation(request, token: str):
     invite = fetch_or_404(
-        page_selectors.invitation_by_token(token=token), message="This invitation is not valid."
+        pages.invitation_by_token(token=token), message="This invitation is not valid."
     )
     if request.method == "POST":
         try:
@@ -94,7 +95,7 @@ def invitation(request, token: str):
 @login_required
 def team_join(request, token: str):
     team = fetch_or_404(
-        page_selectors.team_by_join_token(token=token), message="This join link is not valid."
+        pages.team_by_join_token(token=token), message="This join link is not valid."
     )
     if request.method == "POST":
         try:

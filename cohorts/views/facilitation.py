@@ -16,7 +16,7 @@ from core.csv import csv_response
 from core.errors import ApplicationError, fetch_or_404
 from core.urls import safe_next
 
-from .. import page_selectors, selectors, services
+from .. import selectors, services
 from ..forms import (
     AddLearnerForm,
     AnnouncementForm,
@@ -26,6 +26,7 @@ from ..forms import (
     SeatDecisionForm,
 )
 from ..models import Enrollment, SeatRequest
+from ..selectors import pages
 from ._common import _fail
 
 #: Learners per page of the facilitator dashboard (the CSV export has everyone).
@@ -57,7 +58,7 @@ def dashboard(request, pk: int):
             "roster": roster,
             "page": page,
             "filter_form": filter_form,
-            "move_targets": page_selectors.other_cohorts_managed(user=request.user, cohort=cohort),
+            "move_targets": pages.other_cohorts_managed(user=request.user, cohort=cohort),
             "announcement_form": AnnouncementForm(),
             "csv_form": EnrollCsvForm(),
             "add_form": AddLearnerForm(),

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from core.errors import fetch_or_404
 
-from . import calendars, services
+from .. import calendars, services
 
 FEED_CACHE = {"private": True, "max_age": 300}
 NO_CALENDAR_AT_THIS_ADDRESS = "No calendar at this address."

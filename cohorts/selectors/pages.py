@@ -4,29 +4,34 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from courses.models import CoursePage, LessonPage
+from django.db.models import F, OuterRef
 
-from .models import (
+from courses.models import CoursePage, LessonPage
+from courses.rendering import shared_block_html
+
+from ..models import (
     Announcement,
     Cohort,
     CohortStatus,
     Enrollment,
     EnrollmentStatus,
+    Invitation,
     LiveSession,
     ModuleSchedule,
     Reflection,
+    Team,
 )
-from .selectors import (
-    JoinState,
-    LessonAccess,
-    can_manage_cohort,
-    completed_lesson_ids,
+from .cohorts import (
+    _team_seats_free,
+    cohort_list_visible_to,
     enrollment_of,
-    join_state_of,
-    lesson_access,
-    reflections_for_lesson,
+    seats_left,
     waitlist_position,
 )
+from .joining import JoinState, join_state_of
+from .progress import completed_lesson_ids, reflections_for_lesson
+from .rights import can_manage_cohort, cohorts_managed_by
+from .schedules import LessonAccess, lesson_access, module_access
 
 
 @dataclass
@@ -76,8 +81,6 @@ def lesson_learning(*, user, lesson: LessonPage, course: CoursePage) -> LessonLe
 
 def module_learning(*, user, module, course: CoursePage) -> LessonLearning:
     """For a module page: its lock state and which lessons this person has done."""
-    from .selectors import module_access
-
     access = module_access(user=user, module=module, course=course)
     completed_ids = completed_lesson_ids(user=user, course=course) if access.can_track else set()
     return LessonLearning(access=access, completed=False, completed_ids=completed_ids)
@@ -129,8 +132,6 @@ class CohortCard:
 def cohort_cards(*, user, course=None, pace: str | None = None) -> list[CohortCard]:
     """The catalog: each visible cohort with its seats and what joining it would do for
     this person (``join_state``, the rule ``cohort_enroll`` applies), in one query."""
-    from .selectors import cohort_list_visible_to, seats_left
-
     return [
         CohortCard(
             cohort, seats_left(cohort), cohort.waitlisted_count, join_state_of(cohort, user=user)
@@ -141,11 +142,6 @@ def cohort_cards(*, user, course=None, pace: str | None = None) -> list[CohortCa
 
 def invitation_by_token(*, token: str):
     """The invitation with ``team_free`` (its team's free seats now; None without a team)."""
-    from django.db.models import F, OuterRef
-
-    from .models import Invitation
-    from .selectors.cohorts import _team_seats_free
-
     return (
         Invitation.objects.select_related("cohort", "cohort__course", "team")
         .annotate(team_free=_team_seats_free(OuterRef("team"), F("team__seats")))
@@ -156,11 +152,6 @@ def invitation_by_token(*, token: str):
 
 def team_by_join_token(*, token: str):
     """The team with ``free``: its seats not yet taken (the page says when none is left)."""
-    from django.db.models import F, OuterRef
-
-    from .models import Team
-    from .selectors.cohorts import _team_seats_free
-
     return (
         Team.objects.select_related("cohort", "cohort__course", "organization")
         .annotate(free=_team_seats_free(OuterRef("pk"), F("seats")))
@@ -171,11 +162,26 @@ def team_by_join_token(*, token: str):
 
 def other_cohorts_managed(*, user, cohort: Cohort) -> list[Cohort]:
     """Cohorts of the same course this facilitator may move a learner to."""
-    from .selectors import cohorts_managed_by
-
     return list(
         cohorts_managed_by(user=user)
         .filter(course_id=cohort.course_id)
         .exclude(pk=cohort.pk)
         .exclude(status__in=(CohortStatus.FINISHED, CohortStatus.ARCHIVED))
     )
+
+
+def module_context(*, request, page, course: CoursePage) -> dict:
+    """The module page's ``learning``: its lock state and this person's done lessons
+    (registered with courses.page_context in ``CohortsConfig.ready``)."""
+    return {"learning": module_learning(user=request.user, module=page, course=course)}
+
+
+def lesson_context(*, request, page, course: CoursePage) -> dict:
+    """The lesson page's ``learning``: access, completion and this person's answers, each
+    body block with its shared HTML (rendered once per revision, not per person)."""
+    learning = lesson_learning(user=request.user, lesson=page, course=course)
+    if learning.body:
+        html = shared_block_html(page=page, request=request)
+        for item in learning.body:
+            item.html = html.get(item.id, "")
+    return {"learning": learning}

@@ -26,6 +26,7 @@ from .models import (
     EarnerProfile,
     RequestStatus,
 )
+from .rules import RuleInputs, has_automatic_rules, practice_window, rule_results, rules_met
 
 # --- rights -----------------------------------------------------------------------------------
 
@@ -184,7 +185,6 @@ class ClassProgress:
 
 
 def _progress(badge_classes, *, user, awards, requests) -> list[ClassProgress]:
-    from .services.rules import RuleInputs, has_automatic_rules, rule_results, rules_met
 
     inputs = RuleInputs.load(user=user)
     current = {a.badge_class_id: a for a in awards if a.closed_at is None}
@@ -275,7 +275,6 @@ def certification_queue(*, user) -> list[QueueEntry]:
     """The queue with each learner's reflections in the class's course (text) and their
     practice hours in the class's window: a fixed number of queries whatever the queue's
     length (one more per distinct practice window)."""
-    from .services.rules import practice_window
 
     requests = list(certification_requests_for(user=user))
     pairs = {(r.learner_id, r.badge_class.course_id) for r in requests}

@@ -21,8 +21,8 @@ from .. import emails
 from ..models import AwardMethod, BadgeAward, BadgeClass
 from ..openbadges.identity import new_salt, recipient_identity
 from ..openbadges.status import status_index_assign
+from ..rules import add_months
 from ..selectors import can_act_for
-from .rules import add_months
 
 REASON_MAX = 2_000
 NOTE_MAX = 5_000

@@ -8,9 +8,8 @@ from decimal import Decimal
 import pytest
 from django.core import mail
 
-from badges import receivers, selectors, services
+from badges import receivers, rules, selectors, services
 from badges.models import BadgeAward, CertificationRequest
-from badges.services import rules
 from core.errors import ApplicationError, PermissionDenied
 
 from .conftest import finish_course, reflect

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
+from django.contrib.auth.models import Group, Permission
 from django.core.cache import cache
+from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from core import generations
 
@@ -26,8 +28,6 @@ def permissions_changed(**_kwargs) -> None:
 
 
 def connect() -> None:
-    from django.contrib.auth.models import Group, Permission
-    from django.db.models.signals import m2m_changed, post_delete, post_save
 
     User = get_user_model()
     for through in (User.groups.through, User.user_permissions.through, Group.permissions.through):

@@ -9,6 +9,10 @@ from axes.middleware import AxesMiddleware
 from django.conf import settings
 from django.utils import timezone
 
+from core.memo import SAFE_METHODS, begin_request_memo
+
+from .selectors import user_time_zone
+
 
 class LoginLockoutMiddleware(AxesMiddleware):
     """``AxesMiddleware.__acall__`` (django-axes 8.3.1) calls
@@ -32,9 +36,6 @@ UTC_PATHS = ("/api/",)
 
 def _zone_for(request):
     """The request's zone; for reads, also starts the request's memo (``core.memo``)."""
-    from core.memo import SAFE_METHODS, begin_request_memo
-
-    from .selectors import user_time_zone
 
     if request.method in SAFE_METHODS:
         begin_request_memo(request.user)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import zoneinfo
+from collections.abc import Callable
 
 from django.contrib.auth import get_user_model
-from django.db.models import OuterRef, Subquery
+from django.db.models import QuerySet, Subquery
 from django.utils import timezone
 
 from core.time_zones import zone_or_none
@@ -47,37 +48,38 @@ def user_time_zone_with_source(user) -> tuple[zoneinfo.ZoneInfo, str]:
     return found
 
 
-def _time_zone_with_source(user) -> tuple[zoneinfo.ZoneInfo, str]:
-    from cohorts.models import Enrollment, EnrollmentStatus, TeamMembership
+# Where a person's zone comes from when their profile names none, in order: the apps that know
+# (cohorts: their district's, then their latest active cohort's) register a subquery in their
+# ``AppConfig.ready``. Each is a one-column queryset of zone names, correlated to the person with
+# ``OuterRef("pk")``; all of them are asked in one query.
+_zone_fallbacks: list[tuple[str, Callable[[], QuerySet]]] = []
 
+
+def time_zone_fallback_register(source: str, subquery: Callable[[], QuerySet]) -> None:
+    if all(known != source for known, _ in _zone_fallbacks):
+        _zone_fallbacks.append((source, subquery))
+
+
+def _time_zone_with_source(user) -> tuple[zoneinfo.ZoneInfo, str]:
     if not getattr(user, "is_authenticated", False):
         return timezone.get_default_timezone(), ZoneSource.SITE
     zone = zone_or_none(user.time_zone)
     if zone is not None:
         return zone, ZoneSource.PROFILE
-    # One query for both fallbacks: this runs on every page of a person without a zone.
-    district = (
-        TeamMembership.objects.filter(user=OuterRef("pk"))
-        .exclude(team__organization__time_zone="")
-        .order_by("-joined_at", "-pk")
-        .values("team__organization__time_zone")[:1]
-    )
-    cohort = (
-        Enrollment.objects.filter(user=OuterRef("pk"), status=EnrollmentStatus.ACTIVE)
-        .order_by("-enrolled_at", "-pk")
-        .values("cohort__time_zone")[:1]
-    )
-    found = (
-        get_user_model()
-        ._default_manager.filter(pk=user.pk)
-        .annotate(district_zone=Subquery(district), cohort_zone=Subquery(cohort))
-        .values_list("district_zone", "cohort_zone")
-        .first()
-    ) or (None, None)
-    for name, source in zip(found, (ZoneSource.DISTRICT, ZoneSource.COHORT), strict=True):
-        zone = zone_or_none(name)
-        if zone is not None:
-            return zone, source
+    if _zone_fallbacks:
+        # One query for every fallback: this runs on every page of a person without a zone.
+        columns = {f"zone_{i}": Subquery(make()) for i, (_, make) in enumerate(_zone_fallbacks)}
+        found = (
+            get_user_model()
+            ._default_manager.filter(pk=user.pk)
+            .annotate(**columns)
+            .values_list(*columns)
+            .first()
+        ) or ()
+        for name, (source, _) in zip(found, _zone_fallbacks, strict=False):
+            zone = zone_or_none(name)
+            if zone is not None:
+                return zone, source
     return timezone.get_default_timezone(), ZoneSource.SITE
 
 

@@ -16,6 +16,8 @@ from django.urls import reverse
 from core.errors import ApplicationError
 from core.time_zones import is_time_zone
 
+from . import signals
+
 User = get_user_model()
 
 
@@ -106,12 +108,10 @@ def user_grant_admin(*, user: User, superuser: bool = False) -> User:
 
 @transaction.atomic
 def user_signup(*, email: str, password: str, display_name: str = "", **profile: str) -> User:
-    """Create an account from the sign-up form and honour any cohort or team invitations
-    already sent to that email address."""
-    from cohorts.services import invitations_redeem_for_user
-
+    """Create an account from the sign-up form; ``user_signed_up`` lets the apps above honour
+    what is waiting for the address (cohorts: its cohort and team invitations)."""
     user = user_create(email=email, password=password, display_name=display_name, **profile)
-    invitations_redeem_for_user(user=user)
+    signals.user_signed_up.send(sender=User, user=user)
     return user
 
 

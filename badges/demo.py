@@ -18,6 +18,7 @@ from pathlib import Path
 
 from django.core.files.base import ContentFile
 from django.utils import timezone
+from PIL import Image, ImageDraw, ImageFont
 
 from cohorts import services as cohort_services
 from cohorts.demo import district_today
@@ -71,7 +72,6 @@ TECH_CLUB_SVG = Path(__file__).with_name("demo_assets") / "tech-club-leader.svg"
 
 def certified_coach_png(size: int = 400) -> bytes:
     """The Certified Coach badge, drawn with Pillow: a seal with a check mark and a ribbon."""
-    from PIL import Image, ImageDraw, ImageFont
 
     image = Image.new("RGBA", (size, size), (0, 0, 0, 0))
     draw = ImageDraw.Draw(image)

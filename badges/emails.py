@@ -7,10 +7,13 @@ from __future__ import annotations
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 
 from accounts.selectors import user_time_zone
 from core.urls import absolute_url as site_url
+
+from .sharing import share_links
 
 
 def _send(template: str, person, context: dict) -> None:
@@ -30,7 +33,6 @@ def _send(template: str, person, context: dict) -> None:
 
 def award_issued_on_commit(award) -> None:
     def send() -> None:
-        from .sharing import share_links
 
         links = share_links(award, base=site_url())
         _send("awarded", award.recipient, {"award": award, "links": links})
@@ -40,7 +42,6 @@ def award_issued_on_commit(award) -> None:
 
 def award_revoked_on_commit(award) -> None:
     def send() -> None:
-        from django.urls import reverse
 
         page = site_url(reverse("badges:award", kwargs={"entity_id": award.entity_id}))
         _send("revoked", award.recipient, {"award": award, "page_url": page})
@@ -50,7 +51,6 @@ def award_revoked_on_commit(award) -> None:
 
 def changes_requested_on_commit(request) -> None:
     def send() -> None:
-        from django.urls import reverse
 
         _send(
             "changes_requested",

@@ -7,6 +7,7 @@ import io
 
 from defusedxml import ElementTree
 from django.core.exceptions import ValidationError
+from PIL import Image, UnidentifiedImageError
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 MAX_IMAGE_BYTES = 2 * 1024 * 1024
@@ -16,8 +17,6 @@ def image_kind(data: bytes) -> str | None:
     """``"png"``, ``"svg"`` or None for anything else (including broken PNGs and XML that is
     not an SVG document). XML is parsed with defusedxml: no entities, no external fetches."""
     if data.startswith(PNG_SIGNATURE):
-        from PIL import Image, UnidentifiedImageError
-
         try:
             with Image.open(io.BytesIO(data)) as picture:
                 picture.verify()

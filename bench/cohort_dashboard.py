@@ -61,6 +61,7 @@ from django.utils import timezone  # noqa: E402
 from accounts.services import user_create  # noqa: E402
 from bench._measure import client_report, get_ok, timed_rounds  # noqa: E402
 from bench._report import add_arguments  # noqa: E402
+from cms import services as site_services  # noqa: E402
 from cohorts import services as cohort_services  # noqa: E402
 from cohorts.models import (  # noqa: E402
     CohortStatus,
@@ -216,7 +217,7 @@ def main() -> int:
     )
 
     call_command("migrate", verbosity=0)
-    _home, catalog = course_services.site_root_ensure()
+    _home, catalog = site_services.site_root_ensure()
     course = build_course(catalog)
     facilitator = user_create(
         email="fran@example.org",

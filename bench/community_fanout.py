@@ -218,6 +218,7 @@ from django.test import Client as DjangoClient  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from accounts.services import user_create  # noqa: E402
+from cms import services as site_services  # noqa: E402
 from cohorts import services as cohort_services  # noqa: E402
 from cohorts.models import CohortStatus, Pace  # noqa: E402
 from community import services as community_services  # noqa: E402
@@ -232,7 +233,7 @@ def build(n: int) -> tuple[int, int, list[str]]:
     cookie per learner. Returns (space id, thread id, cookies)."""
     from datetime import timedelta
 
-    _home, catalog = course_services.site_root_ensure()
+    _home, catalog = site_services.site_root_ensure()
     course, _created = course_services.course_build(
         catalog=catalog,
         title="Coaching in practice",

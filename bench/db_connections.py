@@ -104,6 +104,7 @@ from django.utils import timezone  # noqa: E402
 from rest_framework.authtoken.models import Token  # noqa: E402
 
 from accounts.services import user_create  # noqa: E402
+from cms import services as site_services  # noqa: E402
 from cohorts import services as cohort_services  # noqa: E402
 from cohorts.models import CohortStatus, Pace  # noqa: E402
 from courses import services as course_services  # noqa: E402
@@ -111,7 +112,7 @@ from courses import services as course_services  # noqa: E402
 
 def build() -> str:
     """A learner enrolled in three cohorts; returns the learner's API token."""
-    _home, catalog = course_services.site_root_ensure()
+    _home, catalog = site_services.site_root_ensure()
     facilitator = user_create(
         email="fran@example.org", password=None, username="fran", role="facilitator"
     )

@@ -91,6 +91,7 @@ from django.db import connection  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from accounts.services import user_create  # noqa: E402
+from cms import services as site_services  # noqa: E402
 from cohorts import services as cohort_services  # noqa: E402
 from cohorts.models import CohortStatus, Enrollment, EnrollmentStatus, Pace  # noqa: E402
 from courses import services as course_services  # noqa: E402
@@ -106,7 +107,7 @@ class Storm:
 
 
 def build_course():
-    _home, catalog = course_services.site_root_ensure()
+    _home, catalog = site_services.site_root_ensure()
     course, _created = course_services.course_build(
         catalog=catalog,
         title="Coaching in practice",

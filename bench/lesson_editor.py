@@ -43,6 +43,7 @@ from wagtail.documents import get_document_model  # noqa: E402
 from accounts.services import user_create, user_grant_admin  # noqa: E402
 from bench._measure import client_report, get_ok, timed_rounds  # noqa: E402
 from bench._report import add_arguments, rounds_of  # noqa: E402
+from cms import services as site_services  # noqa: E402
 from courses import services as course_services  # noqa: E402
 from courses.demo import seed_courses  # noqa: E402
 from courses.models import LessonPage  # noqa: E402
@@ -104,8 +105,8 @@ def main() -> int:
     )
 
     call_command("migrate", verbosity=0)
-    _home, catalog = course_services.site_root_ensure()
-    seed_courses()
+    _home, catalog = site_services.site_root_ensure()
+    seed_courses(catalog=catalog)
     demo = max(LessonPage.objects.all(), key=lambda lesson: len(lesson.body.raw_data))
     linked = build_linked_lessons(catalog, demo, sizes)
     admin = user_create(email="admin@example.org", password=None, username="admin")

@@ -38,6 +38,7 @@ from django.test import Client  # noqa: E402
 from accounts.services import user_create  # noqa: E402
 from bench._measure import client_report, get_ok, timed_rounds  # noqa: E402
 from bench._report import add_arguments, rounds_of  # noqa: E402
+from cms import services as site_services  # noqa: E402
 from courses import services  # noqa: E402
 
 
@@ -79,7 +80,7 @@ def main() -> int:
         quick=args.quick,
     )
     call_command("migrate", verbosity=0)
-    _home, catalog = services.site_root_ensure()
+    _home, catalog = site_services.site_root_ensure()
     sizes = {"5 lessons": (1, 5), "50 lessons": (5, 10)}
     client, coach = Client(), Client()
     coach.force_login(

@@ -1,19 +1,19 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.utils.functional import SimpleLazyObject
 
 from badges.models import AwardStatus, RequestStatus
 from cohorts.models import CohortStatus, EnrollmentStatus, Pace, SeatRequest
 from community.models import Notification
+from community.notifications import unread_count
 
 
 def site_chrome(request):
     """What every page's header needs. The unread count is lazy: one query, only for pages
     that show it to a logged-in person."""
-    from django.utils.functional import SimpleLazyObject
 
     def unread():
-        from community.notifications import unread_count
 
         return unread_count(user=request.user)
 

@@ -10,14 +10,21 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import transaction
 from django.test.utils import override_settings
+from wagtail.search.models import IndexEntry
 
 from accounts.demo import login_table, seed_people
 from badges.demo import seed_badges
+from badges.models import BadgeAward, BadgeClass
 from cohorts.demo import seed_cohorts
+from cohorts.models import Cohort, Enrollment, LessonCompletion, Team
 from community.demo import seed_community
+from community.models import Post, Thread
 from courses.demo import seed_courses
 from courses.models import CoursePage, LessonPage
 from practice.demo import seed_practice
+from practice.models import FeedbackResponse, PracticeEntry
+
+from .services import site_root_ensure
 
 
 def _counted(*models_and_labels) -> str:
@@ -26,19 +33,14 @@ def _counted(*models_and_labels) -> str:
 
 def _steps(built: dict) -> list[tuple[str, Callable[[], object], Callable[[], str]]]:
     """Each step of the demo: its name, what it does, and what exists after it."""
-    from wagtail.search.models import IndexEntry
-
-    from badges.models import BadgeAward, BadgeClass
-    from cohorts.models import Cohort, Enrollment, LessonCompletion, Team
-    from community.models import Post, Thread
-    from practice.models import FeedbackResponse, PracticeEntry
 
     User = get_user_model()
 
     people = built["people"]
 
     def courses():
-        built["courses"] = seed_courses(user=people.get("elena"))
+        _home, catalog = site_root_ensure()
+        built["courses"] = seed_courses(catalog=catalog, user=people.get("elena"))
 
     return [
         ("people", lambda: people.update(seed_people()), lambda: _counted((User, "people"))),

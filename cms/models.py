@@ -13,6 +13,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from courses.models import CachedViewRestrictions
+from courses.selectors import catalog_page, course_catalog
 from courses.versions import content_generation
 
 #: Route entries are keyed on the generation; this only bounds how long old ones stay.
@@ -67,7 +68,6 @@ class HomePage(CachedViewRestrictions, Page):
         return page.route(request, [])
 
     def get_context(self, request, *args, **kwargs):
-        from courses.selectors import catalog_page, course_catalog
 
         context = super().get_context(request, *args, **kwargs)
         context["courses"] = course_catalog(request=request)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 
 from django.core.cache import cache
+from wagtail.models import Site
 
 from courses.versions import content_generation
 
@@ -23,7 +24,6 @@ _NONE = "none"
 
 
 def _site_for(request):
-    from wagtail.models import Site
 
     where = f"{request._get_raw_host()}\n{request.get_port()}".encode("utf-8", "surrogateescape")
     key = f"site:{content_generation()}:{hashlib.sha256(where).hexdigest()}"

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.urls import reverse
 
 from .selectors import invitations_waiting_for_seat
+from .services import invitations_redeem_for_user
 
 
 def on_user_logged_in(sender, request, user, **kwargs) -> None:
@@ -28,3 +29,9 @@ def on_user_logged_in(sender, request, user, **kwargs) -> None:
                 f"{team.name} are taken. Your team lead sees that you're waiting and can ask "
                 "for more seats; you'll be enrolled and emailed as soon as a seat is granted.",
             )
+
+
+def on_user_signed_up(sender, user, **kwargs) -> None:
+    """A new account gets the cohorts and teams its address was invited to, in the sign-up's
+    transaction."""
+    invitations_redeem_for_user(user=user)

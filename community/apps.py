@@ -10,7 +10,7 @@ class CommunityConfig(AppConfig):
 
         from cohorts import events
         from cohorts.models import Cohort, Team
-        from courses import page_context
+        from core import contributions
 
         from . import receivers
         from .selectors import lesson_discussion_context
@@ -20,4 +20,4 @@ class CommunityConfig(AppConfig):
         # Whatever creates a cohort or team (a service, the Wagtail admin), it gets a space.
         post_save.connect(receivers.on_cohort_saved, sender=Cohort)
         post_save.connect(receivers.on_team_saved, sender=Team)
-        page_context.contribute("lesson", lesson_discussion_context)
+        contributions.contribute("courses.lesson", lesson_discussion_context)

@@ -182,7 +182,8 @@ def lesson_discussion(*, user, lesson, course) -> tuple[Space | None, Thread | N
     return space, lesson_thread(space=space, lesson=lesson)
 
 
-def lesson_discussion_context(*, request, page, course) -> dict:
-    """The lesson page's ``discussion`` (registered with courses.page_context in
+def lesson_discussion_context(*, request, page, context: dict) -> dict:
+    """The lesson page's ``discussion`` (registered with core.contributions in
     ``CommunityConfig.ready``)."""
+    course = context["nav"].course
     return {"discussion": lesson_discussion(user=request.user, lesson=page, course=course)}

@@ -6,6 +6,12 @@ class CoursesConfig(AppConfig):
     verbose_name = "Courses"
 
     def ready(self):
-        from . import versions
+        from core import contributions
+
+        from . import selectors, versions
 
         versions.connect()
+        contributions.contribute("courses.catalog", selectors.catalog_context)
+        contributions.contribute("courses.course", selectors.course_context)
+        contributions.contribute("courses.module", selectors.navigation_context)
+        contributions.contribute("courses.lesson", selectors.navigation_context)

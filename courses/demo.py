@@ -15,6 +15,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
 from . import demo_content, services
+from .models import Pace
 
 DEMO_COLLECTION_TAG = "praxis-demo"
 
@@ -87,10 +88,10 @@ def _raw_block(
     return {"type": block_type, "value": value}
 
 
-def seed_courses(*, user=None) -> list[tuple[Any, bool]]:
-    """Build the demo courses (skipping any that already exist). Returns (course, created)."""
+def seed_courses(*, catalog, user=None) -> list[tuple[Any, bool]]:
+    """Build the demo courses in ``catalog`` (skipping any that already exist). Returns
+    (course, created)."""
     content = demo_content.load()  # before any write: a broken file stops the seed untouched
-    _home, catalog = services.site_root_ensure()
     images = {key: _ensure_image(key, spec) for key, spec in content.images.items()}
     documents = {key: _ensure_document(key, spec) for key, spec in content.documents.items()}
     results = []
@@ -124,8 +125,8 @@ def seed_courses(*, user=None) -> list[tuple[Any, bool]]:
                 audience=course.get("audience", ""),
                 estimated_hours=course.get("estimated_hours", 10),
                 hero_image=images.get(course.get("hero_image")),
-                offered_self_paced="self_paced" in course.get("paces", []),
-                offered_facilitated="facilitated" in course.get("paces", []),
+                offered_self_paced=Pace.SELF_PACED in course.get("paces", []),
+                offered_facilitated=Pace.FACILITATED in course.get("paces", []),
             )
         )
     return results

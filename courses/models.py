@@ -6,16 +6,27 @@ editors write; cohorts, enrollments and progress live in plain models that point
 
 from __future__ import annotations
 
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
+from core.contributions import add_contributions
+
 from .blocks import INLINE_FEATURES, LessonStreamBlock
-from .page_context import contributions
+from .page_cache import mark_anonymous_cacheable
+from .versions import content_generation
+
+
+class Pace(models.TextChoices):
+    """How a course is taken: a course offers one or both; each cohort runs one."""
+
+    SELF_PACED = "self_paced", "Self-paced"
+    FACILITATED = "facilitated", "Facilitated"
 
 
 class CachedViewRestrictions:
@@ -25,11 +36,6 @@ class CachedViewRestrictions:
     as for nearly every page, the answer is an empty queryset that runs no query."""
 
     def get_view_restrictions(self):
-        from django.core.cache import cache
-        from wagtail.models import PageViewRestriction
-
-        from .versions import content_generation
-
         if self.pk is None:
             return super().get_view_restrictions()
         key = f"restrictions:{content_generation()}:{self.pk}"
@@ -53,11 +59,8 @@ class CourseIndexPage(CachedViewRestrictions, Page):
         verbose_name = "course catalog"
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import course_catalog
-
         context = super().get_context(request, *args, **kwargs)
-        context["courses"] = course_catalog(index_page=self, request=request)
-        return context
+        return add_contributions("courses.catalog", request=request, page=self, context=context)
 
 
 class CoursePage(CachedViewRestrictions, Page):
@@ -118,18 +121,15 @@ class CoursePage(CachedViewRestrictions, Page):
         return [
             pace
             for pace, offered in (
-                ("self_paced", self.offered_self_paced),
-                ("facilitated", self.offered_facilitated),
+                (Pace.SELF_PACED, self.offered_self_paced),
+                (Pace.FACILITATED, self.offered_facilitated),
             )
             if offered
         ]
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import course_outline
-
         context = super().get_context(request, *args, **kwargs)
-        context["outline"] = course_outline(course=self, request=request)
-        return context
+        return add_contributions("courses.course", request=request, page=self, context=context)
 
 
 class AnonymousCacheable:
@@ -137,8 +137,6 @@ class AnonymousCacheable:
     (``courses.page_cache``) until the page tree changes."""
 
     def serve(self, request, *args, **kwargs):
-        from .page_cache import mark_anonymous_cacheable
-
         response = super().serve(request, *args, **kwargs)
         if not request.user.is_authenticated:
             mark_anonymous_cacheable(response)
@@ -157,13 +155,8 @@ class ModulePage(AnonymousCacheable, CachedViewRestrictions, Page):
         verbose_name = "module"
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import lesson_navigation
-
         context = super().get_context(request, *args, **kwargs)
-        nav = lesson_navigation(page=self, request=request)
-        context["nav"] = nav
-        context.update(contributions("module", request=request, page=self, course=nav.course))
-        return context
+        return add_contributions("courses.module", request=request, page=self, context=context)
 
 
 class LessonPage(AnonymousCacheable, CachedViewRestrictions, Page):
@@ -189,10 +182,5 @@ class LessonPage(AnonymousCacheable, CachedViewRestrictions, Page):
         verbose_name = "lesson"
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import lesson_navigation
-
         context = super().get_context(request, *args, **kwargs)
-        nav = lesson_navigation(page=self, request=request)
-        context["nav"] = nav
-        context.update(contributions("lesson", request=request, page=self, course=nav.course))
-        return context
+        return add_contributions("courses.lesson", request=request, page=self, context=context)

@@ -10,12 +10,14 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.db.models import Prefetch
 from wagtail.images import get_image_model
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.search.query import PlainText
 
 from .models import CourseIndexPage, CoursePage, LessonPage, ModulePage
+from .versions import content_generation
 
 HERO_RENDITION = "fill-720x360"
 
@@ -97,9 +99,6 @@ def course_outline(*, course: CoursePage, request=None) -> CourseOutline:
 def lesson_navigation(*, page: ModulePage | LessonPage, request=None) -> LessonNavigation:
     """Breadcrumbs, the course outline and previous/next for a module or lesson page: the
     breadcrumbs and the course from the cache under the tree's generation, like the outline."""
-    from django.core.cache import cache
-
-    from .versions import content_generation
 
     key = _tree_key("nav", page, request, content_generation())
     found = cache.get(key)
@@ -195,7 +194,6 @@ def site_search(*, query: str):
 
 def _tree_key(kind: str, page, request, generation: str) -> str:
     """A cache key for what a page's place in the tree gives (its URLs differ per site)."""
-    from wagtail.models import Site
 
     site = Site.find_for_request(request) if request is not None else None
     return f"{kind}:{page.pk}:{site.pk if site else '-'}:{generation}"
@@ -205,9 +203,6 @@ def course_outlines(*, courses, request=None) -> dict[int, CourseOutline]:
     """Outlines of several courses: from the cache under the course tree's generation
     (``courses.versions``), else in two queries whatever their size (for dashboards listing
     many enrollments)."""
-    from django.core.cache import cache
-
-    from .versions import content_generation
 
     courses = list(courses)
     if not courses:
@@ -269,3 +264,19 @@ def _build_outlines(*, courses, request=None) -> dict[int, CourseOutline]:
             )
         outline.modules.append(entry)
     return outlines
+
+
+# What courses adds to its pages' context (core.contributions, registered in CoursesConfig.ready).
+
+
+def catalog_context(*, request, page, context) -> dict:
+    return {"courses": course_catalog(index_page=page, request=request)}
+
+
+def course_context(*, request, page, context) -> dict:
+    return {"outline": course_outline(course=page, request=request)}
+
+
+def navigation_context(*, request, page, context) -> dict:
+    """A module's or lesson's ``nav``; its ``course`` is what the apps after courses read."""
+    return {"nav": lesson_navigation(page=page, request=request)}

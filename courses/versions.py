@@ -9,6 +9,10 @@ replaced at once and again after the commit.
 
 from __future__ import annotations
 
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
 from core import generations
 
 GENERATION_KEY = "courses:generation"
@@ -23,15 +27,12 @@ def content_changed(**_kwargs) -> None:
 
 
 def _page_saved_or_deleted(sender, instance=None, **kwargs) -> None:
-    from wagtail.models import Page, PageViewRestriction, Site
 
     if isinstance(instance, Page | PageViewRestriction | Site):
         content_changed()
 
 
 def connect() -> None:
-    from django.db.models.signals import post_delete, post_save
-    from wagtail.signals import page_published, page_unpublished, post_page_move
 
     post_save.connect(_page_saved_or_deleted, dispatch_uid="courses.versions.save")
     post_delete.connect(_page_saved_or_deleted, dispatch_uid="courses.versions.delete")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 from math import ceil
 
+import segno
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -130,7 +131,6 @@ def hours_chart(
 
 def qr_svg(url: str) -> SafeString:
     """A QR code of ``url`` as inline SVG (segno, server-side)."""
-    import segno
 
     code = segno.make(url, error="m")
     svg = code.svg_inline(scale=5, dark="#1d2a33", title="QR code of the feedback link")

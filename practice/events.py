@@ -10,10 +10,11 @@ from __future__ import annotations
 import django.dispatch
 from django.db import transaction
 
+from .models import PracticeEntry
+
 practice_changed = django.dispatch.Signal()
 
 
 def send_practice_changed(*, user) -> None:
-    from .models import PracticeEntry
 
     transaction.on_commit(lambda: practice_changed.send(sender=PracticeEntry, user=user))

@@ -17,6 +17,9 @@ from django.db.models import Count, DecimalField, IntegerField, OuterRef, Subque
 from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
 
+from cohorts.models import TeamMembership
+from cohorts.selectors import teams_led_by as cohorts_teams_led_by
+
 from .models import FeedbackResponse, Kind, PracticeEntry, PracticeSettings
 
 MIN_RESPONSES = 3  # fewer than this and a lead sees no feedback figures
@@ -315,7 +318,6 @@ class TeamAggregate:
 
 
 def teams_led_by(*, user):
-    from cohorts.selectors import teams_led_by as cohorts_teams_led_by
 
     return cohorts_teams_led_by(user=user)
 
@@ -325,7 +327,6 @@ def lead_aggregates(
 ) -> list[TeamAggregate]:
     """Aggregates of every team ``user`` leads (or of one, ``team_id``: an empty list when
     they do not lead it). Four queries whatever the number of teams, members or entries."""
-    from cohorts.models import TeamMembership
 
     teams = teams_led_by(user=user)
     if team_id is not None:
@@ -366,7 +367,6 @@ def lead_aggregates(
 
 def coach_led_by(*, user, coach_id: int):
     """A member of one of the teams ``user`` leads, or None: whose target a lead may set."""
-    from cohorts.models import TeamMembership
 
     membership = (
         TeamMembership.objects.filter(
@@ -378,3 +378,8 @@ def coach_led_by(*, user, coach_id: int):
         .first()
     )
     return membership.user if membership else None
+
+
+def my_learning_context(*, request, page, context) -> dict:
+    """My learning's ``practice`` (core.contributions, registered in ``PracticeConfig.ready``)."""
+    return {"practice": month_progress(user=request.user)}

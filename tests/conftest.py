@@ -12,6 +12,7 @@ from PIL import Image as PILImage
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
+from cms import services as site_services
 from courses import services as course_services
 
 pytest_plugins = ["tests.fixtures_cohorts"]
@@ -53,7 +54,7 @@ def document(db):
 
 @pytest.fixture
 def site_tree(db):
-    return course_services.site_root_ensure()
+    return site_services.site_root_ensure()
 
 
 def lesson_body(image, document) -> list[dict]:

@@ -16,6 +16,9 @@ import re
 import struct
 import zlib
 
+from defusedxml import ElementTree
+from defusedxml.common import DefusedXmlException
+
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 KEYWORD = b"openbadges"
 SVG_NAMESPACE = "http://openbadges.org"
@@ -83,9 +86,6 @@ _SVG_ROOT = re.compile(rb"<svg\b[^>]*>", re.IGNORECASE)
 
 
 def _well_formed(svg: bytes) -> None:
-    from defusedxml import ElementTree
-    from defusedxml.common import DefusedXmlException
-
     try:
         ElementTree.fromstring(svg)
     except (ElementTree.ParseError, DefusedXmlException) as exc:
@@ -123,7 +123,7 @@ def render_svg_to_png(image: bytes) -> bytes:
     """Render an SVG class image to PNG (CairoSVG; external resources are never fetched)."""
     _well_formed(image)
     try:
-        import cairosvg
+        import cairosvg  # noqa: PLC0415 (loads libcairo, which a machine may lack: see below)
     except OSError as exc:  # libcairo missing on this machine
         raise BakingError("Rendering SVG badges to PNG is not available here.") from exc
     try:

@@ -15,6 +15,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
 from core.time_zones import validate_time_zone as core_validate_time_zone
+from courses.models import Pace
 
 
 def _token() -> str:
@@ -24,11 +25,6 @@ def _token() -> str:
 def validate_time_zone(value: str) -> None:
     # Named here for the migrations (``cohorts.models.validate_time_zone``).
     core_validate_time_zone(value)
-
-
-class Pace(models.TextChoices):
-    SELF_PACED = "self_paced", "Self-paced"
-    FACILITATED = "facilitated", "Facilitated"
 
 
 class CohortStatus(models.TextChoices):

@@ -226,3 +226,23 @@ def enrollments_by_cohort(*, user, cohort_ids) -> dict[int, Enrollment]:
         )
         found[enrollment.cohort_id] = enrollment
     return found
+
+
+def district_zone_subquery():
+    """The zone of a person's district: the organization of their latest team (a fallback
+    for ``accounts.selectors.user_time_zone``, registered in ``CohortsConfig.ready``)."""
+    return (
+        TeamMembership.objects.filter(user=OuterRef("pk"))
+        .exclude(team__organization__time_zone="")
+        .order_by("-joined_at", "-pk")
+        .values("team__organization__time_zone")[:1]
+    )
+
+
+def cohort_zone_subquery():
+    """The zone of a person's latest active cohort (the next fallback)."""
+    return (
+        Enrollment.objects.filter(user=OuterRef("pk"), status=EnrollmentStatus.ACTIVE)
+        .order_by("-enrolled_at", "-pk")
+        .values("cohort__time_zone")[:1]
+    )

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from ..models import Cohort, CohortStatus, EnrollmentStatus, TeamMembership
+from .cohorts import seats_left
 
 
 class Join:
@@ -95,7 +96,6 @@ def join_state(
     """What a person's place in a cohort is, or what joining it would do. ``cohort`` carries
     the seat counts of ``with_seat_counts``; ``team_seats_free`` is None when the person is
     in no team of the cohort (``cohort_enroll`` then gives them a general seat)."""
-    from .cohorts import seats_left
 
     if enrollment_status == EnrollmentStatus.ACTIVE:
         return JoinState(Join.ENROLLED)

@@ -170,16 +170,17 @@ def other_cohorts_managed(*, user, cohort: Cohort) -> list[Cohort]:
     )
 
 
-def module_context(*, request, page, course: CoursePage) -> dict:
+def module_context(*, request, page, context: dict) -> dict:
     """The module page's ``learning``: its lock state and this person's done lessons
-    (registered with courses.page_context in ``CohortsConfig.ready``)."""
+    (registered with core.contributions in ``CohortsConfig.ready``)."""
+    course = context["nav"].course
     return {"learning": module_learning(user=request.user, module=page, course=course)}
 
 
-def lesson_context(*, request, page, course: CoursePage) -> dict:
+def lesson_context(*, request, page, context: dict) -> dict:
     """The lesson page's ``learning``: access, completion and this person's answers, each
     body block with its shared HTML (rendered once per revision, not per person)."""
-    learning = lesson_learning(user=request.user, lesson=page, course=course)
+    learning = lesson_learning(user=request.user, lesson=page, course=context["nav"].course)
     if learning.body:
         html = shared_block_html(page=page, request=request)
         for item in learning.body:

@@ -8,10 +8,10 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from core.contributions import add_contributions
 from core.errors import ApplicationError, fetch_or_404
 from core.urls import safe_next
 from courses.models import LessonPage
-from practice import selectors as practice_selectors
 
 from .. import selectors, services
 from ..forms import ReflectionForm
@@ -20,18 +20,15 @@ from ._common import _fail
 
 @login_required
 def my_learning(request):
-    data = selectors.my_learning(user=request.user, request=request)
-    return render(
-        request,
-        "cohorts/my_learning.html",
-        {
-            "data": data,
-            "managed": selectors.cohorts_managed_by(user=request.user).select_related("course"),
-            "teams": selectors.teams_led_by(user=request.user),
-            "practice": practice_selectors.month_progress(user=request.user),
-            "seat_waits": selectors.invitations_waiting_for_seat(user=request.user),
-        },
-    )
+    context = {
+        "data": selectors.my_learning(user=request.user, request=request),
+        "managed": selectors.cohorts_managed_by(user=request.user).select_related("course"),
+        "teams": selectors.teams_led_by(user=request.user),
+        "seat_waits": selectors.invitations_waiting_for_seat(user=request.user),
+    }
+    # This month's practice hours come from practice (core.contributions).
+    add_contributions("cohorts.my_learning", request=request, context=context)
+    return render(request, "cohorts/my_learning.html", context)
 
 
 @require_POST

@@ -19,6 +19,7 @@ from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
 
+from accounts.selectors import user_time_zone
 from core.errors import ApplicationError, PermissionDenied
 
 from ..events import send_practice_changed
@@ -32,7 +33,6 @@ MAX_TEACHERS = 500
 def coach_time_zone(user) -> zoneinfo.ZoneInfo:
     """The coach's zone, as everywhere else: their profile's, else their district's or latest
     active cohort's, else the site's (``accounts.selectors.user_time_zone``)."""
-    from accounts.selectors import user_time_zone
 
     return user_time_zone(user)
 

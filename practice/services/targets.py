@@ -7,6 +7,7 @@ from decimal import Decimal, InvalidOperation
 from django.db import transaction
 from django.utils import timezone
 
+from cohorts.models import TeamMembership
 from core.errors import ApplicationError, PermissionDenied
 
 from ..models import PracticeSettings
@@ -15,7 +16,6 @@ MAX_TARGET = Decimal("200")
 
 
 def leads_coach(*, lead, coach) -> bool:
-    from cohorts.models import TeamMembership
 
     return TeamMembership.objects.filter(
         user=coach,

@@ -14,11 +14,11 @@ from django.core.management import call_command
 from django.test import override_settings
 from wagtail.models import Site
 
+from cms import services as site_services
 from cohorts import services as cohort_services
 from community import notifications
 from community import services as community_services
 from core.urls import absolute_url, site_host_port
-from courses import services as course_services
 
 pytestmark = pytest.mark.django_db
 
@@ -117,7 +117,7 @@ def test_courses_api_url_is_the_public_address(client, make_course):
 def test_the_wagtail_site_follows_the_public_address(make_course):
     course = make_course()
     with override_settings(SITE_URL=PUBLIC):
-        course_services.site_root_ensure()
+        site_services.site_root_ensure()
     site = Site.objects.get(is_default_site=True)
     assert (site.hostname, site.port) == ("127.0.0.1", 8101)
     course.refresh_from_db()

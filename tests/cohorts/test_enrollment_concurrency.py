@@ -30,12 +30,13 @@ from wagtail.models import Locale, Page
 from accounts.services import user_create
 from cohorts import services
 from cohorts.models import Enrollment
+from cms import services as site_services
 from courses import services as course_services
 
 users, capacity = int(sys.argv[1]), int(sys.argv[2])
 Locale.objects.create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
 Page.add_root(instance=Page(title="Root", slug="root"))
-_home, catalog = course_services.site_root_ensure()
+_home, catalog = site_services.site_root_ensure()
 lesson = {"title": "Lesson 1.1", "slug": "lesson-1-1", "body": []}
 course, _ = course_services.course_build(
     catalog=catalog, title="Coaching", slug="coaching", summary="x",
@@ -113,12 +114,13 @@ from accounts.services import user_create
 from core.errors import ApplicationError
 from cohorts import services
 from cohorts.models import SeatRequest, Team
+from cms import services as site_services
 from courses import services as course_services
 
 teams, capacity = int(sys.argv[1]), int(sys.argv[2])
 Locale.objects.create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
 Page.add_root(instance=Page(title="Root", slug="root"))
-_home, catalog = course_services.site_root_ensure()
+_home, catalog = site_services.site_root_ensure()
 lesson = {"title": "Lesson 1.1", "slug": "lesson-1-1", "body": []}
 course, _ = course_services.course_build(
     catalog=catalog, title="Coaching", slug="coaching", summary="x",

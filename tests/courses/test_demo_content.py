@@ -73,9 +73,10 @@ def test_the_loader_knows_the_lesson_blocks_and_their_fields():
 
 
 @pytest.mark.django_db
-def test_seeding_builds_one_page_per_course_module_and_lesson():
+def test_seeding_builds_one_page_per_course_module_and_lesson(site_tree):
     content = demo_content.load()
-    results = demo.seed_courses()
+    _home, catalog = site_tree
+    results = demo.seed_courses(catalog=catalog)
     assert [created for _course, created in results] == [True, True]
     assert CoursePage.objects.count() == 2
     assert ModulePage.objects.count() == 7

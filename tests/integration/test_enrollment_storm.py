@@ -25,9 +25,9 @@ from django.db import connection
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, Locale, Page
 
+from cms import services as site_services
 from cohorts import services
 from cohorts.models import Enrollment, EnrollmentStatus
-from courses import services as course_services
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -45,7 +45,7 @@ def site_tree(db):
         Page.add_root(instance=Page(title="Root", slug="root"))
     if Collection.get_first_root_node() is None:
         Collection.add_root(name="Root")
-    return course_services.site_root_ensure()
+    return site_services.site_root_ensure()
 
 
 @pytest.fixture

@@ -107,8 +107,12 @@ def thread_event(kind: str, seq: int, thread, *, author, pinned: bool = False) -
     }
 
 
-def error(code: str, message: str, ref_: str | None = None) -> dict:
-    return {"type": "error", "code": code, "message": message, "ref": ref_}
+def error(code: str, message: str, ref_: str | None = None, **fields: list[str]) -> dict:
+    """An error frame: the REST API's error body (``fields`` for input errors), with ``ref``."""
+    frame = {"type": "error", "code": code, "message": message, "ref": ref_}
+    if fields:
+        frame["fields"] = fields
+    return frame
 
 
 def sync_done(space, last_seq: int) -> dict:
@@ -505,12 +509,12 @@ async def test_malformed_messages_get_errors_and_the_socket_stays_open(
 
     await socket_a.send_json_to({"type": "post.create", "thread": thread.pk, "body": "Hi"})
     assert await socket_a.receive_json_from() == error(
-        "bad_message", "post.create needs a client_id."
+        "validation_error", "This field is required.", client_id=["This field is required."]
     )
 
     await socket_a.send_json_to(post_create(thread, "c-empty", "  \n\t "))
     assert await socket_a.receive_json_from() == error(
-        "empty", "A post cannot be empty.", "c-empty"
+        "empty", "A post cannot be empty.", "c-empty", body=["A post cannot be empty."]
     )
     assert await post_count(client_id="c-empty") == 0
     assert await space_last_seq(space) == SEED_SEQ

@@ -30,7 +30,6 @@ logger = logging.getLogger(__name__)
 
 
 OUTBOX = 2000  # frames waiting for one slow socket (the channel layer's capacity, as before)
-NOT_MEMBER = "You are not a member of this space."
 
 
 class SpaceConsumer(AsyncJsonWebsocketConsumer):
@@ -177,8 +176,8 @@ class SpaceConsumer(AsyncJsonWebsocketConsumer):
         after the ack rather than from this thread."""
         with events.broadcasts_deferred() as deferred:
             thread = thread_get(space=self.space, thread_id=thread_id)
-            if thread is None and not self._can_access():
-                raise PermissionDenied(NOT_MEMBER, code="not_member")
+            if thread is None:  # not found, or not found because no longer a member
+                services.member_check(user=self.user, space=self.space, access=self._can_access)
             post = services.post_create(
                 space=self.space,
                 thread=fetch_or_404(thread, what="thread"),

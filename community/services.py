@@ -65,8 +65,12 @@ def space_for_team(*, team) -> Space:
 # --- posts ---------------------------------------------------------------------------------------
 
 
-def _check_member(user, space: Space) -> None:
-    if not can_access_space(user=user, space_id=space.pk):
+def member_check(*, user, space: Space, access: Callable[[], bool] | None = None) -> None:
+    """Refuse (``not_member``) someone who does not belong to the space. ``access`` is the
+    check prepared once by a socket (``selectors.space_access_check``), else
+    ``can_access_space``."""
+    allowed = access() if access is not None else can_access_space(user=user, space_id=space.pk)
+    if not allowed:
         raise PermissionDenied("You are not a member of this space.", code="not_member")
 
 
@@ -133,7 +137,7 @@ def thread_create(
 ) -> ThreadCreated:
     """Start a thread with its first post. Of two requests with the same ``client_id``, one
     creates it and the other gets it back (the unique index on the client id settles a race)."""
-    _check_member(author, space)
+    member_check(user=author, space=space)
     title = (title or "").strip()
     if not title:
         raise ApplicationError("A thread needs a title.", field="title", code="empty_title")
@@ -193,12 +197,8 @@ def post_create(
     access: Callable[[], bool] | None = None,
 ) -> PostCreated:
     """Reply in a thread. The same ``client_id`` from the same person returns the stored
-    post without posting again (a retried send). ``access`` is how membership is checked
-    (``selectors.space_access_check``, prepared once by a socket), else ``can_access_space``."""
-    if access is None:
-        _check_member(author, space)
-    elif not access():
-        raise PermissionDenied("You are not a member of this space.", code="not_member")
+    post without posting again (a retried send). ``access``: see ``member_check``."""
+    member_check(user=author, space=space, access=access)
     if thread.space_id != space.pk:
         raise ApplicationError("That thread is not in this space.", code="wrong_thread")
     client_id = (client_id or "").strip()[:64]
@@ -245,7 +245,7 @@ def _own_post(post: Post, user) -> None:
 
 @transaction.atomic
 def post_edit(*, post: Post, by, body: str) -> Post:
-    _check_member(by, post.space)
+    member_check(user=by, space=post.space)
     _own_post(post, by)
     body = _clean_body(body)
     post.body = body
@@ -259,7 +259,7 @@ def post_edit(*, post: Post, by, body: str) -> Post:
 @transaction.atomic
 def post_delete(*, post: Post, by) -> Post:
     """Soft delete: the post stays in the thread as "deleted", its text is gone."""
-    _check_member(by, post.space)
+    member_check(user=by, space=post.space)
     _own_post(post, by)
     post.deleted_at = timezone.now()
     post.body = ""
@@ -294,7 +294,7 @@ def thread_update(
     title: str | None = None,
 ) -> Thread:
     space = thread.space
-    _check_member(by, space)
+    member_check(user=by, space=space)
     if (pinned is not None or locked is not None) and not can_moderate_space(user=by, space=space):
         raise PermissionDenied("Only facilitators can pin or lock threads.")
     if title is not None:
@@ -315,7 +315,7 @@ def thread_update(
 
 @transaction.atomic
 def reaction_toggle(*, post: Post, user, emoji: str) -> dict[str, int]:
-    _check_member(user, post.space)
+    member_check(user=user, space=post.space)
     if emoji not in ALLOWED_REACTIONS:
         raise ApplicationError("That reaction is not available.", field="emoji")
     if post.deleted_at is not None:

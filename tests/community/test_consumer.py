@@ -19,8 +19,8 @@ from channels.layers import get_channel_layer
 
 from cohorts import services as cohort_services
 from cohorts.models import Enrollment
+from community import consumers, services
 from community import presence as presence_hubs
-from community import services
 from community.events import CLOSE_FORBIDDEN, CLOSE_TOO_LARGE, MAX_FRAME, presence_group
 from community.models import Notification, Post, Space
 from core import markdown
@@ -586,6 +586,41 @@ async def test_a_dropped_member_is_disconnected_at_once(
     # …and coming back is refused.
     again = await ws_connect(coach_b, space.pk)
     assert await again.receive_close() == CLOSE_FORBIDDEN
+
+
+# --- 8b. one membership check per message ---------------------------------------------------
+
+
+async def test_each_message_checks_membership_once(ws_connect, space, thread, coach_a, monkeypatch):
+    checks: list[int] = []
+    opened = consumers.space_open
+
+    def counting_open(*, user, space_id):
+        found, access = opened(user=user, space_id=space_id)
+
+        def counted() -> bool:
+            checks.append(1)
+            return access()
+
+        return found, counted
+
+    monkeypatch.setattr(consumers, "space_open", counting_open)
+    socket = await join(ws_connect, coach_a, space)
+    assert checks == []  # connect reads the space through the visibility query itself
+
+    await socket.send_json_to({"type": "typing", "thread": thread.pk})
+    await socket.send_json_to({"type": "sync", "after": SEED_SEQ})
+    assert await socket.receive_json_from() == sync_done(space, SEED_SEQ)
+    assert len(checks) == 2  # typing, then sync (in the trip that reads last_seq)
+
+    await send_post(socket, thread, "c-once", "Once")
+    assert len(checks) == 3  # in post_create, in the post's one trip
+
+    await socket.send_json_to(
+        {"type": "post.create", "thread": 10**9, "client_id": "c", "body": "x"}
+    )
+    assert await socket.receive_json_from() == error("not_found", "No such thread.", "c")
+    assert len(checks) == 4
 
 
 # --- 9. typing ------------------------------------------------------------------------------

@@ -1,7 +1,8 @@
 """The space WebSocket: /ws/spaces/<space_id>/ (protocol in community/events.py).
 
-Rights are checked on connect and again on every client message and whenever the person's
-memberships change, so someone who leaves a cohort is disconnected at once (close 4403).
+Rights are checked on connect, once on every client message (in the message's first trip to
+the database) and whenever the person's memberships change, so someone who leaves a cohort
+is disconnected at once (close 4403).
 """
 
 from __future__ import annotations
@@ -13,18 +14,14 @@ import logging
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
+from rest_framework.exceptions import ValidationError
 
-from core.errors import ApplicationError, PermissionDenied
+from core.api.serializers import user_ref
+from core.errors import ApplicationError, PermissionDenied, fetch_or_404
 
-from . import presence, services
-from .events import (
-    CLOSE_FORBIDDEN,
-    CLOSE_TOO_LARGE,
-    MAX_FRAME,
-    SYNC_BATCH,
-    space_group,
-    user_group,
-)
+from . import events, presence, services
+from .api.serializers import PostCreateMessageSerializer, error_detail
+from .events import CLOSE_FORBIDDEN, CLOSE_TOO_LARGE, MAX_FRAME, SYNC_BATCH
 from .models import Space
 from .notifications import unread_count_on_connect
 from .selectors import events_after, space_open, thread_get
@@ -32,7 +29,6 @@ from .selectors import events_after, space_open, thread_get
 logger = logging.getLogger(__name__)
 
 
-RELAY_ONLY = {"space.event", "notify", "typing.event"}
 OUTBOX = 2000  # frames waiting for one slow socket (the channel layer's capacity, as before)
 
 
@@ -54,9 +50,9 @@ class SpaceConsumer(AsyncJsonWebsocketConsumer):
         if self.space is None:
             await self.close(code=CLOSE_FORBIDDEN)
             return
-        self.group = space_group(self.space.pk)
-        self.me = services.user_ref(self.user)
-        await self.channel_layer.group_add(user_group(self.user.pk), self.channel_name)
+        self.group = events.space_group(self.space.pk)
+        self.me = user_ref(self.user)
+        await self.channel_layer.group_add(events.user_group(self.user.pk), self.channel_name)
         # The space's events come through this process's hub, which alone is in the space's
         # group: a broadcast is one channel-layer message per process, not one per socket.
         self.hub = await presence.hub_for(self.channel_layer, self.space.pk)
@@ -65,14 +61,9 @@ class SpaceConsumer(AsyncJsonWebsocketConsumer):
         snapshot = self.hub.add(self, self.channel_name, self.me)
         self.joined = True
         await self.send_json(
-            {
-                "type": "hello",
-                "space": self.space.pk,
-                "last_seq": self.space.last_seq,
-                "user": self.me,
-            }
+            events.hello(space_id=self.space.pk, last_seq=self.space.last_seq, user=self.me)
         )
-        await self.send_json({"type": "notification", "unread": unread, "item": None})
+        await self.send_json(events.notification_event(unread=unread, item=None))
         await self.send_json(snapshot)
         self._writer = asyncio.ensure_future(self._write())
 
@@ -95,7 +86,9 @@ class SpaceConsumer(AsyncJsonWebsocketConsumer):
             self.hub.remove(self.channel_name)
             if self._writer is not None:
                 self._writer.cancel()
-            await self.channel_layer.group_discard(user_group(self.user.pk), self.channel_name)
+            await self.channel_layer.group_discard(
+                events.user_group(self.user.pk), self.channel_name
+            )
 
     def deliver(self, text: str) -> None:
         """A frame from this process's hub (a stored event, typing, presence), sent in order
@@ -138,72 +131,56 @@ class SpaceConsumer(AsyncJsonWebsocketConsumer):
         await self.receive_json(content)
 
     async def receive_json(self, content, **kwargs):
-        kind = content.get("type")
-        if kind == "post.create":  # checks membership in its own (single) database trip
-            await self._post_create(content)
-            return
-        if not await self._still_member():
-            return
         handler = {
-            "post.create": self._post_create,
-            "typing": self._typing,
-            "sync": self._catch_up,
+            events.POST_CREATE: self._post_create,
+            events.TYPING: self._typing,
+            events.SYNC: self._catch_up,
         }.get(content.get("type"))
         if handler is None:
             await self._error("unknown_type", f"Unknown message type {content.get('type')!r}.")
             return
-        await handler(content)
+        await handler(content)  # each checks membership once, in its first database trip
 
     async def _post_create(self, content: dict) -> None:
-        client_id = content.get("client_id")
-        thread_id, body = content.get("thread"), content.get("body")
-        if not isinstance(client_id, str) or not client_id.strip():
-            await self._error("bad_message", "post.create needs a client_id.")
+        # The REST API's reply input, with the thread: the same limits, messages and shape.
+        message = PostCreateMessageSerializer(data=content)
+        if not message.is_valid():
+            ref = None if "client_id" in message.errors else content["client_id"].strip()
+            await self._error_of(ValidationError(message.errors), ref)
             return
-        client_id = client_id.strip()[:64]
-        if (
-            not isinstance(thread_id, int)
-            or isinstance(thread_id, bool)
-            or not isinstance(body, str)
-        ):
-            await self._error("bad_message", "post.create needs a thread id and a body.", client_id)
-            return
+        values = message.validated_data
+        client_id, thread_id = values["client_id"], values["thread"]
         try:
             post_id, deferred = await database_sync_to_async(self._create)(
-                thread_id, body, client_id
+                thread_id, values["body"], client_id
             )
         except PermissionDenied as error:
             if error.code == "not_member":
-                await self._leave()
-                await self.close(code=CLOSE_FORBIDDEN)
+                await self._forbidden()
                 return
-            await self._error(error.code, error.message, client_id)
+            await self._error_of(error, client_id)
             return
         except ApplicationError as error:
-            await self._error(error.code, error.message, client_id)
+            await self._error_of(error, client_id)
             return
-        await self.send(
-            text_data=json.dumps(
-                {"type": "post.ack", "client_id": client_id, "post": post_id, "thread": thread_id}
-            )
+        await self.send_json(
+            events.post_ack(client_id=client_id, post_id=post_id, thread_id=thread_id)
         )
-        await services.broadcast_all(deferred.broadcasts)
+        await events.broadcast_all(deferred.broadcasts)
         if deferred.later:  # the thread author's notification and email, once all have it
-            await database_sync_to_async(services.run_later)(deferred.later)
+            await database_sync_to_async(events.run_later)(deferred.later)
 
     def _create(self, thread_id: int, body: str, client_id: str):
         """One trip to the database thread: membership (checked once, by post_create), the
         thread, the post and its seq. The broadcasts are returned, sent from the event loop
         after the ack rather than from this thread."""
-        with services.broadcasts_deferred() as deferred:
+        with events.broadcasts_deferred() as deferred:
             thread = thread_get(space=self.space, thread_id=thread_id)
-            if thread is None:
-                if not self._can_access():
-                    raise PermissionDenied("You are not a member of this space.", code="not_member")
-                raise ApplicationError("No such thread in this space.", code="no_thread")
+            if thread is None:  # not found, or not found because no longer a member
+                services.member_check(user=self.user, space=self.space, access=self._can_access)
             post = services.post_create(
                 space=self.space,
-                thread=thread,
+                thread=fetch_or_404(thread, what="thread"),
                 author=self.user,
                 body=body,
                 client_id=client_id,
@@ -216,14 +193,12 @@ class SpaceConsumer(AsyncJsonWebsocketConsumer):
         if not isinstance(thread_id, int):
             await self._error("bad_message", "typing needs a thread id.")
             return
+        if not await database_sync_to_async(self._can_access)():
+            await self._forbidden()
+            return
         await self.channel_layer.group_send(
             self.group,
-            {
-                "type": "typing.event",
-                "thread": thread_id,
-                "user": self.me,
-                "channel": self.channel_name,
-            },
+            events.typing_message(thread_id=thread_id, user=self.me, channel=self.channel_name),
         )
 
     async def _catch_up(self, content: dict) -> None:
@@ -231,86 +206,70 @@ class SpaceConsumer(AsyncJsonWebsocketConsumer):
         if not isinstance(after, int) or isinstance(after, bool) or after < 0:
             await self._error("bad_seq", 'sync needs {"after": <last seq you saw>}.')
             return
-        last_seq = await database_sync_to_async(self._last_seq)()
+        last_seq = await database_sync_to_async(self._last_seq_if_member)()
+        if last_seq is None:
+            await self._forbidden()
+            return
         if after > last_seq:
             await self._error("bad_seq", f"This space's last seq is {last_seq}.")
-            await self.send_json(
-                {"type": "sync.done", "space": self.space.pk, "last_seq": last_seq, "more": False}
-            )
+            await self.send_json(events.sync_done(space_id=self.space.pk, last_seq=last_seq))
             return
         cursor = after
         while True:
-            events = await database_sync_to_async(events_after)(
+            batch = await database_sync_to_async(events_after)(
                 space=self.space, after=cursor, limit=SYNC_BATCH
             )
-            for event in events:
-                await self.send_json(
-                    {
-                        "type": event.type,
-                        "seq": event.seq,
-                        "space": self.space.pk,
-                        "data": event.payload,
-                    }
-                )
+            for event in batch:
+                await self.send_json(events.stored_event_of(event))
                 cursor = event.seq
-            if len(events) < SYNC_BATCH:
+            if len(batch) < SYNC_BATCH:
                 break
-        await self.send_json(
-            {"type": "sync.done", "space": self.space.pk, "last_seq": cursor, "more": False}
-        )
+        await self.send_json(events.sync_done(space_id=self.space.pk, last_seq=cursor))
 
-    def _last_seq(self) -> int:
+    def _last_seq_if_member(self) -> int | None:
+        """The space's last seq, in the same trip as the message's membership check."""
+        if not self._can_access():
+            return None
         return Space.objects.filter(pk=self.space.pk).values_list("last_seq", flat=True).first()
 
-    # --- rights ------------------------------------------------------------------------
+    # --- rights and errors ------------------------------------------------------------------
 
-    async def _still_member(self) -> bool:
-        allowed = await database_sync_to_async(self._can_access)()
-        if not allowed:
-            await self._leave()
-            await self.close(code=CLOSE_FORBIDDEN)
-        return allowed
+    async def _forbidden(self) -> None:
+        """No longer a member: stop receiving the space's events, and close (4403)."""
+        await self._leave()
+        await self.close(code=CLOSE_FORBIDDEN)
 
     async def _error(self, code: str, message: str, ref: str | None = None) -> None:
-        await self.send_json({"type": "error", "code": code, "message": message, "ref": ref})
+        await self.send_json(events.error_event(code=code, message=message, ref=ref))
 
-    # --- channel-layer events ------------------------------------------------------------
+    async def _error_of(self, error: ApplicationError | ValidationError, ref: str | None) -> None:
+        """An error as the REST API answers it (code, message, fields), with its ``ref``."""
+        detail = error_detail(error)
+        await self.send_json(
+            events.error_event(
+                code=detail["code"], message=detail["message"], fields=detail.get("fields"), ref=ref
+            )
+        )
+
+    # --- channel-layer messages (to user.<id>: the space's own reach the hub) --------------
 
     async def dispatch(self, message):
         kind = message["type"]
         # Group messages still queued when the server closed a joined socket are dropped.
         if not self.joined and not kind.startswith("websocket."):
             return
-        if kind == "space.event":  # the hot path: one frame per post per socket
-            await self.send(text_data=message["text"])
-            return
-        if kind in RELAY_ONLY:
-            # These handlers only forward to the socket: skip Channels' per-message
-            # close_old_connections(), a thread hop that serialised every broadcast.
-            await getattr(self, kind.replace(".", "_"))(message)
+        if kind == events.NOTIFY:
+            # Only forwarded to the socket: skip Channels' per-message close_old_connections(),
+            # a thread hop that serialised every broadcast.
+            await self.notify(message)
             return
         await super().dispatch(message)
 
-    async def space_event(self, message):
-        # Rendered to JSON once per broadcast (services._emit), not once per socket.
-        await self.send(text_data=message["text"])
+    async def access_changed(self, message):  # events.ACCESS_CHANGED
+        if self.joined and not await database_sync_to_async(self._can_access)():
+            await self._forbidden()
 
-    async def access_changed(self, message):
-        if self.joined:
-            await self._still_member()
-
-    async def notify(self, message):
+    async def notify(self, message):  # events.NOTIFY
         await self.send_json(
-            {"type": "notification", "unread": message["unread"], "item": message["item"]}
+            events.notification_event(unread=message["unread"], item=message["item"])
         )
-
-    async def typing_event(self, message):
-        if message["channel"] != self.channel_name:
-            await self.send_json(
-                {
-                    "type": "typing",
-                    "space": self.space.pk,
-                    "thread": message["thread"],
-                    "user": message["user"],
-                }
-            )

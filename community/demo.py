@@ -3,6 +3,7 @@ Every post has a fixed client id, so running the demo again adds nothing."""
 
 from __future__ import annotations
 
+from cohorts.demo import FLAGSHIP_SLUG, RUNNING_TITLE
 from cohorts.models import Cohort, Pace, Team
 from courses.models import LessonPage
 
@@ -117,8 +118,6 @@ THREADS = [
 
 
 def seed_community(*, people: dict) -> int:
-    from cohorts.demo import FLAGSHIP_SLUG, RUNNING_TITLE
-
     running = Cohort.objects.filter(title=RUNNING_TITLE, course__slug=FLAGSHIP_SLUG).first()
     self_paced = Cohort.objects.filter(pace=Pace.SELF_PACED, course__slug=FLAGSHIP_SLUG).first()
     riverside = Team.objects.filter(name="Riverside Liaisons").first()

@@ -16,7 +16,7 @@ from core.errors import ApplicationError
 from core.markdown import mentioned_usernames
 from core.urls import site_base
 
-from .events import user_group
+from . import events
 from .models import CommunitySettings, EmailPreference, Notification, Post
 from .selectors import notifications_visible_to, space_member_usernames
 
@@ -33,37 +33,20 @@ def unread_count_on_connect(*, user) -> int:
     return unread_count(user=user)
 
 
-def notification_data(notification: Notification) -> dict:
-    post = notification.post
-    return {
-        "id": notification.pk,
-        "kind": notification.kind,
-        "actor": notification.actor.public_name,
-        "thread": post.thread_id,
-        "thread_title": post.thread.title,
-        "space": post.space_id,
-        "url": f"/community/spaces/{post.space_id}/threads/{post.thread_id}/#post-{post.pk}",
-        "created_at": notification.created_at.isoformat(),
-        "read": notification.read_at is not None,
-    }
-
-
 def _push(notification: Notification) -> None:
-    from .services import after_broadcast, broadcast
-
     user_id = notification.user_id
 
     def send() -> None:
-        item = notification_data(notification)
+        item = events.notification_data(notification)
         count = unread_count(user=notification.user)
-        broadcast(user_group(user_id), {"type": "notify", "unread": count, "item": item})
+        events.broadcast(events.user_group(user_id), events.notify_message(unread=count, item=item))
 
-    transaction.on_commit(lambda: after_broadcast(send))
+    transaction.on_commit(lambda: events.after_broadcast(send))
 
 
 def _email_item(notification: Notification) -> dict:
     """A notification as an email lists it: with its time (rendered in the reader's zone)."""
-    return {**notification_data(notification), "when": notification.created_at}
+    return {**events.notification_data(notification), "when": notification.created_at}
 
 
 def _email_body(*, user, notifications: list[Notification], digest: bool = False) -> str:
@@ -87,9 +70,7 @@ def _email_now(notification: Notification) -> None:
         EmailMessage(subject, body, to=[user.email]).send()
         Notification.objects.filter(pk=notification.pk).update(emailed_at=timezone.now())
 
-    from .services import after_broadcast
-
-    transaction.on_commit(lambda: after_broadcast(send))
+    transaction.on_commit(lambda: events.after_broadcast(send))
 
 
 def notify_post(*, post: Post, thread_created: bool) -> list[Notification]:
@@ -134,11 +115,10 @@ def notifications_mark_read(*, user, ids: list[int] | None = None) -> int:
     if ids is not None:
         queryset = queryset.filter(pk__in=ids)
     count = queryset.update(read_at=timezone.now())
-    from .services import broadcast
-
     transaction.on_commit(
-        lambda: broadcast(
-            user_group(user.pk), {"type": "notify", "unread": unread_count(user=user), "item": None}
+        lambda: events.broadcast(
+            events.user_group(user.pk),
+            events.notify_message(unread=unread_count(user=user), item=None),
         )
     )
     return count

@@ -33,6 +33,7 @@ import json
 import logging
 from typing import Protocol
 
+from . import events
 from .events import presence_group, space_group
 
 logger = logging.getLogger(__name__)
@@ -101,7 +102,9 @@ class Hub:
             asyncio.ensure_future(self._receive()),
             asyncio.ensure_future(self._beat()),
         ]
-        await self._group_send({"type": "presence.hello", "hub": self.channel, "channels": {}})
+        await self._group_send(
+            events.presence_list_message(events.PRESENCE_HELLO, hub=self.channel, channels={})
+        )
 
     def _close(self) -> None:
         """The last local socket left: say so to the other hubs, leave the group, stop."""
@@ -117,8 +120,10 @@ class Hub:
         with contextlib.suppress(Exception):
             await asyncio.shield(self.started)
             if self.left_out:
-                goodbye = {"joined": {}, "left": sorted(self.left_out)}
-                await self._group_send({"type": "presence.delta", "hub": self.channel, **goodbye})
+                goodbye = events.presence_delta_message(
+                    hub=self.channel, joined={}, left=sorted(self.left_out)
+                )
+                await self._group_send(goodbye)
             await asyncio.gather(
                 self.layer.group_discard(self.group, self.channel),
                 self.layer.group_discard(self.events_group, self.channel),
@@ -135,7 +140,7 @@ class Hub:
         self.left_out.discard(channel)
         self.synced[channel] = self.base + len(self.log)
         self._schedule()
-        return {"type": "presence", "space": self.space_id, "users": _sorted(self.people.values())}
+        return events.presence_event(space_id=self.space_id, users=_sorted(self.people.values()))
 
     def remove(self, channel: str) -> None:
         entry = self.local.pop(channel, None)
@@ -194,20 +199,17 @@ class Hub:
             if texts[start] is not None:
                 targets.append((socket, texts[start]))
         if self.joined_out or self.left_out:
-            message = {
-                "type": "presence.delta",
-                "hub": self.channel,
-                "joined": self.joined_out,
-                "left": sorted(self.left_out),
-            }
+            message = events.presence_delta_message(
+                hub=self.channel, joined=self.joined_out, left=sorted(self.left_out)
+            )
             self.joined_out, self.left_out = {}, set()
             await self._group_send(message)
         for socket, text in targets:
             socket.deliver(text)
 
-    def _delta_text(self, events) -> str | None:
+    def _delta_text(self, changes) -> str | None:
         first: dict[int, tuple[bool, dict]] = {}
-        for pid, present, person in events:
+        for pid, present, person in changes:
             first.setdefault(pid, (present, person))
         # A person whose first change was an arrival was absent before; one whose first
         # change was a departure was here. Either way only the state now matters.
@@ -217,12 +219,9 @@ class Hub:
         if not joined and not left:
             return None
         return json.dumps(
-            {
-                "type": "presence.changed",
-                "space": self.space_id,
-                "joined": _sorted(joined),
-                "left": _sorted(left),
-            }
+            events.presence_changed(
+                space_id=self.space_id, joined=_sorted(joined), left=_sorted(left)
+            )
         )
 
     # --- the other processes ---------------------------------------------------------------
@@ -271,19 +270,16 @@ class Hub:
 
     def handle(self, message: dict) -> None:
         kind = message.get("type")
-        if kind == "space.event":  # a stored event: the same text to every socket here
+        if kind == events.SPACE_EVENT:  # a stored event: the same text to every socket here
             text = message["text"]
             for socket, _person in self.local.values():
                 socket.deliver(text)
             return
-        if kind == "typing.event":
+        if kind == events.TYPING_EVENT:
             text = json.dumps(
-                {
-                    "type": "typing",
-                    "space": self.space_id,
-                    "thread": message["thread"],
-                    "user": message["user"],
-                }
+                events.typing_event(
+                    space_id=self.space_id, thread_id=message["thread"], user=message["user"]
+                )
             )
             for channel, (socket, _person) in self.local.items():
                 if channel != message["channel"]:
@@ -294,14 +290,16 @@ class Hub:
             return
         before = len(self.log)
         self.heard[hub] = asyncio.get_running_loop().time()
-        if kind == "presence.hello":
+        if kind == events.PRESENCE_HELLO:
             self._remote_add(hub, message.get("channels") or {})
             mine = {channel: person for channel, (_socket, person) in self.local.items()}
-            reply = {"type": "presence.state", "hub": self.channel, "channels": mine}
+            reply = events.presence_list_message(
+                events.PRESENCE_STATE, hub=self.channel, channels=mine
+            )
             asyncio.ensure_future(self._send_to(hub, reply))
-        elif kind in ("presence.state", "presence.beat"):
+        elif kind in (events.PRESENCE_STATE, events.PRESENCE_BEAT):
             self._remote_state(hub, message.get("channels") or {})
-        elif kind == "presence.delta":
+        elif kind == events.PRESENCE_DELTA:
             self._remote_remove(hub, message.get("left") or ())
             self._remote_add(hub, message.get("joined") or {})
         if len(self.log) != before:
@@ -316,7 +314,10 @@ class Hub:
         while True:
             await asyncio.sleep(PRESENCE_BEAT)
             mine = {channel: person for channel, (_socket, person) in self.local.items()}
-            await self._group_send({"type": "presence.beat", "hub": self.channel, "channels": mine})
+            beat = events.presence_list_message(
+                events.PRESENCE_BEAT, hub=self.channel, channels=mine
+            )
+            await self._group_send(beat)
             now = asyncio.get_running_loop().time()
             before = len(self.log)
             for hub in [hub for hub, at in self.heard.items() if now - at > PRESENCE_STALE]:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from django.contrib.auth import get_user_model
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 
 from cohorts.models import Cohort, Enrollment, EnrollmentStatus, TeamMembership
+from cohorts.selectors import cohorts_managed_by, current_enrollment
 
 from .models import Notification, Post, Reaction, Space, SpaceEvent, Thread
 
@@ -79,8 +81,6 @@ def space_get_visible(*, user, space_id: int) -> Space | None:
 
 def space_member_usernames(*, space: Space) -> dict[str, int]:
     """Lower-cased usernames → ids of everyone who belongs to the space (for @mentions)."""
-    from django.contrib.auth import get_user_model
-
     User = get_user_model()
     if space.team_id:
         enrolled = Enrollment.objects.filter(
@@ -104,8 +104,6 @@ def space_member_usernames(*, space: Space) -> dict[str, int]:
 
 def space_members(*, space: Space) -> list[dict]:
     """Members for @mention autocomplete: username and display name, sorted by name."""
-    from django.contrib.auth import get_user_model
-
     ids = set(space_member_usernames(space=space).values())
     people = (
         get_user_model()
@@ -144,6 +142,15 @@ def posts_of(*, thread: Thread):
     )
 
 
+def thread_get_visible(*, user, thread_id: int) -> Thread | None:
+    """A thread in a space the person belongs to, or None."""
+    return (
+        Thread.objects.filter(pk=thread_id, space__in=spaces_visible_to(user=user))
+        .select_related("space", "space__cohort", "author")
+        .first()
+    )
+
+
 def post_get_visible(*, user, post_id: int) -> Post | None:
     return (
         Post.objects.filter(pk=post_id, space__in=spaces_visible_to(user=user))
@@ -154,8 +161,6 @@ def post_get_visible(*, user, post_id: int) -> Post | None:
 
 def lesson_space(*, user, course) -> Space | None:
     """The cohort space in which this viewer discusses a course's lessons."""
-    from cohorts.selectors import cohorts_managed_by, current_enrollment
-
     enrollment = current_enrollment(user=user, course=course)
     if enrollment is not None:
         return Space.objects.filter(cohort_id=enrollment.cohort_id, team__isnull=True).first()

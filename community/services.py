@@ -5,154 +5,40 @@ these same functions, so both paths send the same events."""
 
 from __future__ import annotations
 
-import contextlib
-import json
-import logging
-import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from asgiref.sync import async_to_sync
-from channels.layers import get_channel_layer
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from cohorts.models import Pace
 from core import markdown
-from core.api.serializers import user_ref
 from core.errors import ApplicationError, PermissionDenied
 
-from .events import space_group, user_group
+from . import events
 from .models import Post, Reaction, Space, SpaceEvent, Thread
+from .notifications import notify_post
 from .selectors import can_access_space, can_moderate_space, space_member_usernames
-
-logger = logging.getLogger(__name__)
 
 POSTS_PER_MINUTE = 12
 ALLOWED_REACTIONS = ("👍", "❤️", "🎉", "💡", "🙏", "😂")
 
 
-# --- broadcasting ------------------------------------------------------------------------------
+# --- the event log ---------------------------------------------------------------------------
 
 
-_deferred = threading.local()
-
-
-@dataclass
-class Deferred:
-    """What a write collected instead of doing it: broadcasts (sent from the event loop by
-    ``broadcast_all``) and side effects for after them (``run_later``: notifications, email)."""
-
-    broadcasts: list[tuple[str, dict]] = field(default_factory=list)
-    later: list[Callable[[], None]] = field(default_factory=list)
-
-
-@contextlib.contextmanager
-def broadcasts_deferred():
-    """Collect this thread's broadcasts instead of sending them: the WebSocket consumer runs
-    a whole post in one trip to the database thread and sends its events from the event
-    loop right after, rather than this thread waiting on the loop for each. Side effects
-    registered with ``after_broadcast`` wait until then too."""
-    deferred = Deferred()
-    _deferred.outbox = deferred
-    try:
-        yield deferred
-    finally:
-        _deferred.outbox = None
-
-
-def after_broadcast(effect: Callable[[], None]) -> None:
-    """Run a committed write's side effect (a notification pushed, an email sent) now, or,
-    under ``broadcasts_deferred``, after the write's events are out: the post reaches
-    everyone before its author's inbox is updated."""
-    deferred = getattr(_deferred, "outbox", None)
-    if deferred is not None:
-        deferred.later.append(effect)
-    else:
-        effect()
-
-
-def run_later(effects: list[Callable[[], None]]) -> None:
-    for effect in effects:
-        try:
-            effect()
-        except Exception:  # as broadcast(): the post is stored and delivered already
-            logger.exception("A side effect of a post failed")
-
-
-def broadcast(group: str, message: dict) -> None:
-    """Send to a channel-layer group. A failure is logged, never raised: the event is already
-    stored, and clients catch up from the database."""
-    deferred = getattr(_deferred, "outbox", None)
-    if deferred is not None:
-        deferred.broadcasts.append((group, message))
-        return
-    layer = get_channel_layer()
-    if layer is None:
-        return
-    try:
-        async_to_sync(layer.group_send)(group, message)
-    except Exception:  # the layer may be down; the durable log is the source of truth
-        logger.exception("Broadcast to %s failed", group)
-
-
-async def broadcast_all(outbox: list[tuple[str, dict]]) -> None:
-    """Send what ``broadcasts_deferred`` collected, in order, from async code."""
-    layer = get_channel_layer()
-    if layer is None:
-        return
-    for group, message in outbox:
-        try:
-            await layer.group_send(group, message)
-        except Exception:  # as broadcast(): the stored log is the source of truth
-            logger.exception("Broadcast to %s failed", group)
-
-
-def _emit(space_id: int, event_type: str, data: dict) -> dict:
+def _emit(space_id: int, event_type: str, data) -> events.StoredEvent:
+    """Append an event to the space's log (the next ``seq``) and broadcast it after commit."""
     space = Space.objects.select_for_update().only("pk", "last_seq").get(pk=space_id)
     seq = space.last_seq + 1
     Space.objects.filter(pk=space_id).update(last_seq=seq)
     SpaceEvent.objects.create(space_id=space_id, seq=seq, type=event_type, payload=data)
-    event = {"type": event_type, "seq": seq, "space": space_id, "data": data}
-    # The frame's text, rendered once here: each socket sends it as it is.
-    message = {"type": "space.event", "text": json.dumps(event)}
-    transaction.on_commit(lambda: broadcast(space_group(space_id), message))
+    event = events.stored_event(event_type, seq, space_id, data)
+    message = events.space_event_message(event)
+    transaction.on_commit(lambda: events.broadcast(events.space_group(space_id), message))
     return event
-
-
-def post_data(post: Post, reactions: dict[str, int] | None = None) -> dict:
-    hidden = bool(post.hidden_reason)
-    gone = post.deleted_at is not None
-    return {
-        "id": post.pk,
-        "thread": post.thread_id,
-        "author": user_ref(post.author),
-        "client_id": post.client_id,
-        "html": "" if gone or hidden else post.body_html,
-        "body": "" if gone or hidden else post.body,
-        "created_at": post.created_at.isoformat(),
-        "edited": post.edited_at is not None,
-        "deleted": gone,
-        "hidden": hidden,
-        "hidden_reason": post.hidden_reason,
-        "reactions": reactions if reactions is not None else {},
-    }
-
-
-def thread_data(thread: Thread) -> dict:
-    return {
-        "id": thread.pk,
-        "title": thread.title,
-        "author": user_ref(thread.author),
-        "lesson": thread.lesson_id,
-        "pinned": thread.pinned,
-        "locked": thread.locked,
-        "announcement": thread.is_announcement,
-        "created_at": thread.created_at.isoformat(),
-    }
 
 
 # --- spaces --------------------------------------------------------------------------------------
@@ -179,21 +65,25 @@ def space_for_team(*, team) -> Space:
 # --- posts ---------------------------------------------------------------------------------------
 
 
-def _check_member(user, space: Space) -> None:
-    if not can_access_space(user=user, space_id=space.pk):
+def member_check(*, user, space: Space, access: Callable[[], bool] | None = None) -> None:
+    """Refuse (``not_member``) someone who does not belong to the space. ``access`` is the
+    check prepared once by a socket (``selectors.space_access_check``), else
+    ``can_access_space``."""
+    allowed = access() if access is not None else can_access_space(user=user, space_id=space.pk)
+    if not allowed:
         raise PermissionDenied("You are not a member of this space.", code="not_member")
+
+
+MAX_BODY = markdown.MAX_BODY
+POST_TOO_LONG = f"A post can be at most {MAX_BODY:,} characters."
 
 
 def _clean_body(body: str) -> str:
     body = (body or "").strip()
     if not body:
         raise ApplicationError("A post cannot be empty.", field="body", code="empty")
-    if len(body) > markdown.MAX_BODY:
-        raise ApplicationError(
-            f"A post can be at most {markdown.MAX_BODY:,} characters.",
-            field="body",
-            code="too_long",
-        )
+    if len(body) > MAX_BODY:
+        raise ApplicationError(POST_TOO_LONG, field="body", code="too_long")
     return body
 
 
@@ -247,7 +137,7 @@ def thread_create(
 ) -> ThreadCreated:
     """Start a thread with its first post. Of two requests with the same ``client_id``, one
     creates it and the other gets it back (the unique index on the client id settles a race)."""
-    _check_member(author, space)
+    member_check(user=author, space=space)
     title = (title or "").strip()
     if not title:
         raise ApplicationError("A thread needs a title.", field="title", code="empty_title")
@@ -290,10 +180,8 @@ def thread_create(
     except IntegrityError:  # the same client id raced in from another request
         post = Post.objects.get(space=space, author=author, client_id=client_id)
         return ThreadCreated(post.thread, created=False)
-    _emit(space.pk, "thread.created", thread_data(thread))
-    _emit(space.pk, "post.created", post_data(post))
-    from .notifications import notify_post
-
+    _emit(space.pk, events.THREAD_CREATED, events.thread_data(thread))
+    _emit(space.pk, events.POST_CREATED, events.post_data(post))
     notify_post(post=post, thread_created=True)
     return ThreadCreated(thread, created=True)
 
@@ -309,12 +197,8 @@ def post_create(
     access: Callable[[], bool] | None = None,
 ) -> PostCreated:
     """Reply in a thread. The same ``client_id`` from the same person returns the stored
-    post without posting again (a retried send). ``access`` is how membership is checked
-    (``selectors.space_access_check``, prepared once by a socket), else ``can_access_space``."""
-    if access is None:
-        _check_member(author, space)
-    elif not access():
-        raise PermissionDenied("You are not a member of this space.", code="not_member")
+    post without posting again (a retried send). ``access``: see ``member_check``."""
+    member_check(user=author, space=space, access=access)
     if thread.space_id != space.pk:
         raise ApplicationError("That thread is not in this space.", code="wrong_thread")
     client_id = (client_id or "").strip()[:64]
@@ -340,18 +224,16 @@ def post_create(
     except IntegrityError:  # the same client id raced in from another socket
         return PostCreated(Post.objects.get(space=space, author=author, client_id=client_id), False)
     Thread.objects.filter(pk=thread.pk).update(last_activity_at=timezone.now())
-    _emit(space.pk, "post.created", post_data(post, {}))  # a new post has no reactions yet
-    from .notifications import notify_post
-
+    # A new post has no reactions yet.
+    _emit(space.pk, events.POST_CREATED, events.post_data(post, {}))
     notify_post(post=post, thread_created=False)
     return PostCreated(post, created=True)
 
 
 def _reaction_counts(post: Post) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for emoji in Reaction.objects.filter(post=post).values_list("emoji", flat=True):
-        counts[emoji] = counts.get(emoji, 0) + 1
-    return counts
+    return events.reaction_counts(
+        Reaction.objects.filter(post=post).values_list("emoji", flat=True)
+    )
 
 
 def _own_post(post: Post, user) -> None:
@@ -363,27 +245,27 @@ def _own_post(post: Post, user) -> None:
 
 @transaction.atomic
 def post_edit(*, post: Post, by, body: str) -> Post:
-    _check_member(by, post.space)
+    member_check(user=by, space=post.space)
     _own_post(post, by)
     body = _clean_body(body)
     post.body = body
     post.body_html = _render(post.space, body)
     post.edited_at = timezone.now()
     post.save(update_fields=["body", "body_html", "edited_at"])
-    _emit(post.space_id, "post.updated", post_data(post, _reaction_counts(post)))
+    _emit(post.space_id, events.POST_UPDATED, events.post_data(post, _reaction_counts(post)))
     return post
 
 
 @transaction.atomic
 def post_delete(*, post: Post, by) -> Post:
     """Soft delete: the post stays in the thread as "deleted", its text is gone."""
-    _check_member(by, post.space)
+    member_check(user=by, space=post.space)
     _own_post(post, by)
     post.deleted_at = timezone.now()
     post.body = ""
     post.body_html = ""
     post.save(update_fields=["deleted_at", "body", "body_html"])
-    _emit(post.space_id, "post.deleted", post_data(post))
+    _emit(post.space_id, events.POST_DELETED, events.post_data(post))
     return post
 
 
@@ -398,7 +280,7 @@ def post_hide(*, post: Post, by, reason: str) -> Post:
     post.hidden_reason = reason[:300]
     post.hidden_by = by
     post.save(update_fields=["hidden_reason", "hidden_by"])
-    _emit(post.space_id, "post.updated", post_data(post, _reaction_counts(post)))
+    _emit(post.space_id, events.POST_UPDATED, events.post_data(post, _reaction_counts(post)))
     return post
 
 
@@ -412,7 +294,7 @@ def thread_update(
     title: str | None = None,
 ) -> Thread:
     space = thread.space
-    _check_member(by, space)
+    member_check(user=by, space=space)
     if (pinned is not None or locked is not None) and not can_moderate_space(user=by, space=space):
         raise PermissionDenied("Only facilitators can pin or lock threads.")
     if title is not None:
@@ -427,13 +309,13 @@ def thread_update(
     if locked is not None:
         thread.locked = locked
     thread.save(update_fields=["title", "pinned", "locked"])
-    _emit(space.pk, "thread.updated", thread_data(thread))
+    _emit(space.pk, events.THREAD_UPDATED, events.thread_data(thread))
     return thread
 
 
 @transaction.atomic
 def reaction_toggle(*, post: Post, user, emoji: str) -> dict[str, int]:
-    _check_member(user, post.space)
+    member_check(user=user, space=post.space)
     if emoji not in ALLOWED_REACTIONS:
         raise ApplicationError("That reaction is not available.", field="emoji")
     if post.deleted_at is not None:
@@ -444,13 +326,14 @@ def reaction_toggle(*, post: Post, user, emoji: str) -> dict[str, int]:
     else:
         Reaction.objects.get_or_create(post=post, user=user, emoji=emoji)
     counts = _reaction_counts(post)
-    _emit(post.space_id, "reaction.changed", {"post": post.pk, "reactions": counts})
+    _emit(post.space_id, events.REACTION_CHANGED, events.reaction_data(post.pk, counts))
     return counts
 
 
 def membership_changed(*, user_id: int) -> None:
     """Tell a person's open sockets to check again whether they still belong (after commit)."""
-    transaction.on_commit(lambda: broadcast(user_group(user_id), {"type": "access.changed"}))
+    message = events.access_changed_message()
+    transaction.on_commit(lambda: events.broadcast(events.user_group(user_id), message))
 
 
 @transaction.atomic

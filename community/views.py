@@ -19,8 +19,7 @@ from core.errors import ApplicationError, fetch_or_404
 from core.urls import safe_next
 from courses.models import LessonPage
 
-from . import notifications, selectors, services
-from .events import POST_PROTOTYPE_ID
+from . import events, notifications, selectors, services
 from .models import EmailPreference, Post
 from .services import ALLOWED_REACTIONS
 
@@ -106,7 +105,7 @@ def thread_detail(request, space_id: int, thread_id: int):
             "members": selectors.space_members(space=space),
             "can_moderate": selectors.can_moderate_space(user=request.user, space=space),
             "post_prototype": _post_prototype(request.user),
-            "post_prototype_id": POST_PROTOTYPE_ID,
+            "post_prototype_id": events.POST_PROTOTYPE_ID,
         },
     )
 
@@ -114,7 +113,9 @@ def thread_detail(request, space_id: int, thread_id: int):
 def _post_prototype(user) -> Post:
     """An unsaved post by the viewer: rendered once into the page's <template>, it is the
     markup space.js fills for each post that arrives live (one renderer, see _post.html)."""
-    post = Post(pk=POST_PROTOTYPE_ID, author=user, body="", body_html="", created_at=timezone.now())
+    post = Post(
+        pk=events.POST_PROTOTYPE_ID, author=user, body="", body_html="", created_at=timezone.now()
+    )
     post.reaction_counts = {}
     return post
 
@@ -206,7 +207,7 @@ def notifications_page(request):
         request,
         "community/notifications.html",
         {
-            "items": [{**notifications.notification_data(n), "when": n.created_at} for n in items],
+            "items": [{**events.notification_data(n), "when": n.created_at} for n in items],
             "preference": settings.email if settings else EmailPreference.IMMEDIATE,
             "choices": EmailPreference.choices,
         },

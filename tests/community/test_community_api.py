@@ -19,7 +19,7 @@ from openapi_spec_validator import validate
 from rest_framework.test import APIClient
 
 from cohorts import services as cohort_services
-from community import services
+from community import events, services
 from community.events import STORED_EVENTS, PostData, ThreadData
 from community.models import (
     CommunitySettings,
@@ -192,7 +192,7 @@ def test_thread_create_returns_thread_and_first_post(api, space, member, cohort)
     assert response.status_code == 201, response.content
     body = response.json()
     thread = Thread.objects.get()
-    assert body["thread"] == services.thread_data(thread)
+    assert body["thread"] == events.thread_data(thread)
     assert body["thread"]["lesson"] == lesson.pk
     assert body["post"]["thread"] == thread.pk
     assert body["post"]["html"] == "<p>Who trusts <em>you</em>?</p>"
@@ -325,12 +325,12 @@ def test_reply_is_stored_with_one_event(api, space, thread, peer, member):
     assert response.status_code == 201, response.content
     body = response.json()
     post = Post.objects.get(pk=body["id"])
-    assert body == services.post_data(post, {})
+    assert body == events.post_data(post, {})
     assert body["html"] == (
         f'<p><strong>Well</strong>, <span class="mention" data-user="{member.pk}">@maya</span></p>'
     )
-    events = assert_appended(space, before, "post.created")
-    assert events[0].payload == body
+    appended = assert_appended(space, before, "post.created")
+    assert appended[0].payload == body
 
 
 def test_post_list_oldest_first_with_reactions(api, space, thread, first_post, peer, member):

@@ -19,8 +19,8 @@ from channels.layers import get_channel_layer
 
 from cohorts import services as cohort_services
 from cohorts.models import Enrollment
+from community import consumers, services
 from community import presence as presence_hubs
-from community import services
 from community.events import CLOSE_FORBIDDEN, CLOSE_TOO_LARGE, MAX_FRAME, presence_group
 from community.models import Notification, Post, Space
 from core import markdown
@@ -107,8 +107,12 @@ def thread_event(kind: str, seq: int, thread, *, author, pinned: bool = False) -
     }
 
 
-def error(code: str, message: str, ref_: str | None = None) -> dict:
-    return {"type": "error", "code": code, "message": message, "ref": ref_}
+def error(code: str, message: str, ref_: str | None = None, **fields: list[str]) -> dict:
+    """An error frame: the REST API's error body (``fields`` for input errors), with ``ref``."""
+    frame = {"type": "error", "code": code, "message": message, "ref": ref_}
+    if fields:
+        frame["fields"] = fields
+    return frame
 
 
 def sync_done(space, last_seq: int) -> dict:
@@ -505,12 +509,12 @@ async def test_malformed_messages_get_errors_and_the_socket_stays_open(
 
     await socket_a.send_json_to({"type": "post.create", "thread": thread.pk, "body": "Hi"})
     assert await socket_a.receive_json_from() == error(
-        "bad_message", "post.create needs a client_id."
+        "validation_error", "This field is required.", client_id=["This field is required."]
     )
 
     await socket_a.send_json_to(post_create(thread, "c-empty", "  \n\t "))
     assert await socket_a.receive_json_from() == error(
-        "empty", "A post cannot be empty.", "c-empty"
+        "empty", "A post cannot be empty.", "c-empty", body=["A post cannot be empty."]
     )
     assert await post_count(client_id="c-empty") == 0
     assert await space_last_seq(space) == SEED_SEQ
@@ -582,6 +586,41 @@ async def test_a_dropped_member_is_disconnected_at_once(
     # …and coming back is refused.
     again = await ws_connect(coach_b, space.pk)
     assert await again.receive_close() == CLOSE_FORBIDDEN
+
+
+# --- 8b. one membership check per message ---------------------------------------------------
+
+
+async def test_each_message_checks_membership_once(ws_connect, space, thread, coach_a, monkeypatch):
+    checks: list[int] = []
+    opened = consumers.space_open
+
+    def counting_open(*, user, space_id):
+        found, access = opened(user=user, space_id=space_id)
+
+        def counted() -> bool:
+            checks.append(1)
+            return access()
+
+        return found, counted
+
+    monkeypatch.setattr(consumers, "space_open", counting_open)
+    socket = await join(ws_connect, coach_a, space)
+    assert checks == []  # connect reads the space through the visibility query itself
+
+    await socket.send_json_to({"type": "typing", "thread": thread.pk})
+    await socket.send_json_to({"type": "sync", "after": SEED_SEQ})
+    assert await socket.receive_json_from() == sync_done(space, SEED_SEQ)
+    assert len(checks) == 2  # typing, then sync (in the trip that reads last_seq)
+
+    await send_post(socket, thread, "c-once", "Once")
+    assert len(checks) == 3  # in post_create, in the post's one trip
+
+    await socket.send_json_to(
+        {"type": "post.create", "thread": 10**9, "client_id": "c", "body": "x"}
+    )
+    assert await socket.receive_json_from() == error("not_found", "No such thread.", "c")
+    assert len(checks) == 4
 
 
 # --- 9. typing ------------------------------------------------------------------------------

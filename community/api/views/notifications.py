@@ -13,9 +13,7 @@ from core.api.pagination import PagedListMixin
 
 from ... import notifications, selectors
 from ...models import CommunitySettings, EmailPreference
-from ._common import NotificationSerializer
-
-# --- notifications ----------------------------------------------------------------------------
+from ..serializers import NotificationSerializer
 
 
 class NotificationListApi(PagedListMixin, APIView):
@@ -42,7 +40,7 @@ class NotificationListApi(PagedListMixin, APIView):
             "next": self.paginator.get_next_link(),
             "previous": self.paginator.get_previous_link(),
             "unread": notifications.unread_count(user=request.user),
-            "results": [notifications.notification_data(item) for item in page],
+            "results": page,
         }
         return Response(self.OutputSerializer(body).data)
 

@@ -8,21 +8,17 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from core import markdown
 from core.api import fields
 from core.api.pagination import PagedListMixin
 from core.api.schema import errors
+from core.errors import fetch_or_404
 
 from ... import selectors, services
-from ._common import (
-    PostSerializer,
-    _post_payload,
-    _thread_in,
-    _visible_post,
-    _visible_space,
-)
+from ..serializers import PostCreateInputSerializer, PostSerializer, post_body_field
 
-# --- posts ------------------------------------------------------------------------------------
+
+def _visible_post(request, post_id: int):
+    return fetch_or_404(selectors.post_get_visible(user=request.user, post_id=post_id), what="post")
 
 
 class PostListApi(PagedListMixin, APIView):
@@ -31,22 +27,16 @@ class PostListApi(PagedListMixin, APIView):
 
     permission_classes = [IsAuthenticated]
 
-    class InputSerializer(serializers.Serializer):
-        body = fields.CharField(
-            allow_blank=True, trim_whitespace=False, max_length=markdown.MAX_BODY
-        )
-        client_id = fields.CharField(max_length=64)
-
-        class Meta:
-            ref_name = "CommunityPostCreateInput"
+    InputSerializer = PostCreateInputSerializer  # the socket's post.create checks the same
 
     @extend_schema(responses=PostSerializer(many=True))
     def get(self, request, space_id: int, thread_id: int):
-        space = _visible_space(request, space_id)
-        thread = _thread_in(space, thread_id)
+        space = fetch_or_404(
+            selectors.space_get_visible(user=request.user, space_id=space_id), what="space"
+        )
+        thread = fetch_or_404(selectors.thread_get(space=space, thread_id=thread_id), what="thread")
         page = self.paginate(selectors.posts_of(thread=thread))
-        rows = [_post_payload(post) for post in page]
-        return self.paginated_response(PostSerializer(rows, many=True).data)
+        return self.paginated_response(PostSerializer(page, many=True).data)
 
     @extend_schema(
         request=InputSerializer,
@@ -55,18 +45,19 @@ class PostListApi(PagedListMixin, APIView):
     def post(self, request, space_id: int, thread_id: int):
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        space = _visible_space(request, space_id)
-        thread = _thread_in(space, thread_id)
-        client_id = data.validated_data["client_id"]
+        space = fetch_or_404(
+            selectors.space_get_visible(user=request.user, space_id=space_id), what="space"
+        )
+        thread = fetch_or_404(selectors.thread_get(space=space, thread_id=thread_id), what="thread")
         post, created = services.post_create(
             space=space,
             thread=thread,
             author=request.user,
             body=data.validated_data["body"],
-            client_id=client_id,
+            client_id=data.validated_data["client_id"],
         )
         return Response(
-            PostSerializer(_post_payload(post)).data,
+            PostSerializer(post).data,
             status=status.HTTP_201_CREATED if created else status.HTTP_200_OK,
         )
 
@@ -77,9 +68,7 @@ class PostDetailApi(APIView):
     permission_classes = [IsAuthenticated]
 
     class InputSerializer(serializers.Serializer):
-        body = fields.CharField(
-            allow_blank=True, trim_whitespace=False, max_length=markdown.MAX_BODY
-        )
+        body = post_body_field()
 
         class Meta:
             ref_name = "CommunityPostEditInput"
@@ -90,13 +79,13 @@ class PostDetailApi(APIView):
         data.is_valid(raise_exception=True)
         post = _visible_post(request, post_id)
         post = services.post_edit(post=post, by=request.user, body=data.validated_data["body"])
-        return Response(PostSerializer(_post_payload(post)).data)
+        return Response(PostSerializer(post).data)
 
     @extend_schema(request=None, responses={200: PostSerializer})
     def delete(self, request, post_id: int):
         post = _visible_post(request, post_id)
         post = services.post_delete(post=post, by=request.user)
-        return Response(PostSerializer(_post_payload(post)).data)
+        return Response(PostSerializer(post).data)
 
 
 class PostReactionToggleApi(APIView):
@@ -145,4 +134,4 @@ class PostHideApi(APIView):
         data.is_valid(raise_exception=True)
         post = _visible_post(request, post_id)
         post = services.post_hide(post=post, by=request.user, reason=data.validated_data["reason"])
-        return Response(PostSerializer(_post_payload(post)).data)
+        return Response(PostSerializer(post).data)

@@ -10,14 +10,12 @@ from rest_framework.views import APIView
 
 from core.api import fields
 from core.converters import MAX_BIGINT
-from core.errors import ApplicationError
+from core.errors import ApplicationError, fetch_or_404
 
 from ... import selectors
 from ...events import SYNC_BATCH
 from ...models import Space
-from ._common import EventSerializer, _visible_space
-
-# --- spaces and their event log ---------------------------------------------------------------
+from ..serializers import EventSerializer
 
 
 class SpaceListApi(APIView):
@@ -64,7 +62,9 @@ class SpaceEventListApi(APIView):
 
     @extend_schema(parameters=[FilterSerializer], responses=OutputSerializer)
     def get(self, request, space_id: int):
-        space = _visible_space(request, space_id)
+        space = fetch_or_404(
+            selectors.space_get_visible(user=request.user, space_id=space_id), what="space"
+        )
         filters = self.FilterSerializer(data=request.query_params)
         filters.is_valid(raise_exception=True)
         after = filters.validated_data["after_seq"]

@@ -8,25 +8,29 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from core import markdown
+from cohorts.selectors import lesson_get
 from core.api import fields
 from core.api.pagination import PagedListMixin
 from core.api.schema import errors
+from core.errors import ApplicationError, fetch_or_404
 
 from ... import selectors, services
-from ...models import Thread
-from ._common import (
-    PostSerializer,
-    ThreadSerializer,
-    _lesson_of,
-    _post_payload,
-    _visible_space,
-    _visible_thread,
-)
+from ...models import Space, Thread
+from ..serializers import PostSerializer, ThreadSerializer, post_body_field
 
 TITLE_MAX = Thread._meta.get_field("title").max_length
 
-# --- threads ----------------------------------------------------------------------------------
+
+def _lesson_of(space: Space, lesson_id: int | None):
+    """A live lesson of the space's course; any other id is refused (ids are not trusted)."""
+    if lesson_id is None:
+        return None
+    lesson = lesson_get(pk=lesson_id)
+    if lesson is None or not lesson.is_descendant_of(space.cohort.course):
+        raise ApplicationError(
+            "No such lesson in this space's course.", field="lesson", code="unknown_lesson"
+        )
+    return lesson
 
 
 class ThreadListApi(PagedListMixin, APIView):
@@ -42,11 +46,16 @@ class ThreadListApi(PagedListMixin, APIView):
         class Meta:
             ref_name = "CommunityThreadListItem"
 
+        def to_representation(self, thread):
+            return {
+                **super().to_representation(thread),
+                "reply_count": thread.reply_count,  # annotated by threads_of
+                "last_activity_at": thread.last_activity_at.isoformat(),
+            }
+
     class InputSerializer(serializers.Serializer):
         title = fields.CharField(allow_blank=True, trim_whitespace=False, max_length=TITLE_MAX)
-        body = fields.CharField(
-            allow_blank=True, trim_whitespace=False, max_length=markdown.MAX_BODY
-        )
+        body = post_body_field()
         client_id = fields.CharField(max_length=64)
         lesson = fields.PageIdField(required=False, allow_null=True)
         announcement = serializers.BooleanField(
@@ -65,17 +74,11 @@ class ThreadListApi(PagedListMixin, APIView):
 
     @extend_schema(responses=OutputSerializer(many=True))
     def get(self, request, space_id: int):
-        space = _visible_space(request, space_id)
+        space = fetch_or_404(
+            selectors.space_get_visible(user=request.user, space_id=space_id), what="space"
+        )
         page = self.paginate(selectors.threads_of(space=space))
-        rows = [
-            {
-                **services.thread_data(thread),
-                "reply_count": thread.reply_count,
-                "last_activity_at": thread.last_activity_at.isoformat(),
-            }
-            for thread in page
-        ]
-        return self.paginated_response(self.OutputSerializer(rows, many=True).data)
+        return self.paginated_response(self.OutputSerializer(page, many=True).data)
 
     @extend_schema(
         request=InputSerializer,
@@ -84,7 +87,9 @@ class ThreadListApi(PagedListMixin, APIView):
     def post(self, request, space_id: int):
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        space = _visible_space(request, space_id)
+        space = fetch_or_404(
+            selectors.space_get_visible(user=request.user, space_id=space_id), what="space"
+        )
         values = data.validated_data
         lesson = _lesson_of(space, values.get("lesson"))
         thread, created = services.thread_create(
@@ -97,9 +102,8 @@ class ThreadListApi(PagedListMixin, APIView):
             announcement=values["announcement"],
         )
         first = selectors.posts_of(thread=thread).first()
-        body = {"thread": services.thread_data(thread), "post": _post_payload(first)}
         return Response(
-            self.CreatedSerializer(body).data,
+            self.CreatedSerializer({"thread": thread, "post": first}).data,
             status=status.HTTP_201_CREATED if created else status.HTTP_200_OK,
         )
 
@@ -126,6 +130,8 @@ class ThreadUpdateApi(APIView):
     def patch(self, request, thread_id: int):
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        thread = _visible_thread(request, thread_id)
+        thread = fetch_or_404(
+            selectors.thread_get_visible(user=request.user, thread_id=thread_id), what="thread"
+        )
         thread = services.thread_update(thread=thread, by=request.user, **data.validated_data)
-        return Response(ThreadSerializer(services.thread_data(thread)).data)
+        return Response(ThreadSerializer(thread).data)

@@ -242,3 +242,19 @@ class TeamSerializer(serializers.Serializer):
     organization = serializers.CharField(source="organization.name")
     cohort = CohortBriefSerializer()
     seats = serializers.IntegerField()
+
+
+class SeatRequestSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    team_id = serializers.IntegerField()
+    team = serializers.CharField(source="team.name")
+    cohort_id = serializers.IntegerField(source="team.cohort_id")
+    seats = serializers.IntegerField(help_text="Seats asked for.")
+    message = serializers.CharField()
+    status = serializers.CharField()
+    seats_granted = serializers.IntegerField()
+    created_at = serializers.DateTimeField()
+    decided_at = serializers.DateTimeField(allow_null=True)
+
+    class Meta:
+        ref_name = "SeatRequest"

@@ -54,4 +54,4 @@ class FeedbackSubmitApi(APIView):
             honeypot=values["website"],
             ip=request.META.get("REMOTE_ADDR") or None,
         )
-        return Response({"ok": True}, status=status.HTTP_201_CREATED)
+        return Response(self.OutputSerializer({"ok": True}).data, status=status.HTTP_201_CREATED)

@@ -130,6 +130,11 @@ class Cell:
     def suppressed(self) -> bool:
         return 0 < self.responses < MIN_RESPONSES
 
+    @property
+    def responses_shown(self) -> int | None:
+        """The number of answers as a lead sees it: none under three."""
+        return None if self.suppressed else self.responses
+
     def _avg(self, total: int) -> Decimal | None:
         if not self.feedback_shown:
             return None
@@ -142,21 +147,6 @@ class Cell:
     @property
     def confidence(self) -> Decimal | None:
         return self._avg(self.confidence_sum)
-
-    def as_dict(self) -> dict:
-        """The aggregate only, as leads and the API see it (no counts under three)."""
-        return {
-            "month": self.month.strftime("%Y-%m"),
-            "hours": self.hours,
-            "hours_by_kind": {value: h for value, _label, h in self.hours_by_kind},
-            "teachers_reached": self.teachers,
-            "feedback": {
-                "responses": None if self.suppressed else self.responses,
-                "suppressed": self.suppressed,
-                "usefulness": self.usefulness,
-                "confidence": self.confidence,
-            },
-        }
 
 
 def _entry_cells(coach_ids, start: date, end: date) -> dict[tuple[int, date], Cell]:

@@ -1,14 +1,19 @@
-"""Output shapes that several cohorts API views share. Each view nests its own input (and
-any output only it uses); these only read what a selector already loaded."""
+"""Shapes that several cohorts API views share: the outputs, which only read what a selector
+already loaded, and the cohort fields that opening and changing a cohort both take. Each view
+nests its own input (and any output only it uses)."""
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from core.api import fields
 from core.api.serializers import UserRefSerializer
+from core.time_zones import validate_time_zone
 
 from .. import selectors
+from ..models import Cohort, CohortStatus
 
 
 class CourseBriefSerializer(serializers.Serializer):
@@ -242,3 +247,68 @@ class TeamSerializer(serializers.Serializer):
     organization = serializers.CharField(source="organization.name")
     cohort = CohortBriefSerializer()
     seats = serializers.IntegerField()
+
+
+class SeatRequestSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    team_id = serializers.IntegerField()
+    team = serializers.CharField(source="team.name")
+    cohort_id = serializers.IntegerField(source="team.cohort_id")
+    seats = serializers.IntegerField(help_text="Seats asked for.")
+    message = serializers.CharField()
+    status = serializers.CharField()
+    seats_granted = serializers.IntegerField()
+    created_at = serializers.DateTimeField()
+    decided_at = serializers.DateTimeField(allow_null=True)
+
+    class Meta:
+        ref_name = "SeatRequest"
+
+
+MAX_FACILITATORS = 50
+SMALL_INT = 32767  # a PositiveSmallIntegerField's largest value
+
+
+class CohortFieldsInput(serializers.Serializer):
+    """A cohort run's fields as the admin's cohort form edits them (the course and the pace
+    only when opening one). Times without an offset are in the cohort's zone."""
+
+    title = fields.CharField(
+        max_length=Cohort._meta.get_field("title").max_length,
+        allow_blank=True,
+        required=False,
+        help_text="A self-paced track is named after its course.",
+    )
+    status = fields.ChoiceField(choices=CohortStatus.choices, required=False)
+    starts_on = fields.DateField(allow_null=True, required=False)
+    ends_on = fields.DateField(allow_null=True, required=False)
+    enrollment_opens_at = fields.ZonedDateTimeField(
+        allow_null=True, required=False, help_text="Without an offset: in the cohort's zone."
+    )
+    enrollment_closes_at = fields.ZonedDateTimeField(
+        allow_null=True, required=False, help_text="Without an offset: in the cohort's zone."
+    )
+    capacity = fields.IntegerField(
+        min_value=1, allow_null=True, required=False, help_text="null: no limit."
+    )
+    time_zone = fields.CharField(
+        max_length=Cohort._meta.get_field("time_zone").max_length,
+        required=False,
+        help_text="An IANA name such as America/Chicago.",
+    )
+    welcome_message = fields.CharField(max_length=10_000, allow_blank=True, required=False)
+    target_days_per_module = fields.IntegerField(min_value=0, max_value=SMALL_INT, required=False)
+    late_join_grace_days = fields.IntegerField(min_value=0, max_value=SMALL_INT, required=False)
+    facilitators = fields.ListField(
+        child=fields.IdField(),
+        max_length=MAX_FACILITATORS,
+        required=False,
+        help_text="User ids. Someone who is not an administrator keeps themself among them.",
+    )
+
+    def validate_time_zone(self, value: str) -> str:
+        try:
+            validate_time_zone(value)
+        except DjangoValidationError as error:
+            raise serializers.ValidationError(error.messages[0]) from None
+        return value

@@ -1,3 +1,5 @@
+"""Courses API under /api/v1/courses/."""
+
 from django.urls import path
 
 from . import views

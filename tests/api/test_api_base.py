@@ -81,7 +81,7 @@ def test_method_not_allowed_is_json(client):
 
 
 def test_unexpected_exception_is_json_500(client, monkeypatch):
-    from courses.api import views
+    from courses.api.views import courses as views
 
     def boom(*args, **kwargs):
         raise RuntimeError("bug")

@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 
 from practice import selectors, services
+from practice.api.serializers import TeamAggregateSerializer
 from practice.models import Kind
 
 pytestmark = pytest.mark.django_db
@@ -89,10 +90,9 @@ def test_feedback_is_suppressed_under_three_responses(
     team, maya, _diego = _team_with_feedback(make_team, lead, make_user, log, answer, responses)
     (agg,) = selectors.lead_aggregates(user=lead, team_id=team.pk)
     cell = agg.members[[r.user for r in agg.members].index(maya)].cells[-1]
-    data = cell.as_dict()["feedback"]
-    assert data["usefulness"] is None and data["confidence"] is None
-    assert data["suppressed"] is (responses > 0)
-    assert data["responses"] == (0 if responses == 0 else None)
+    assert cell.usefulness is None and cell.confidence is None
+    assert cell.suppressed is (responses > 0)
+    assert cell.responses_shown == (0 if responses == 0 else None)
 
 
 def test_feedback_shows_from_three_responses(lead, make_user, make_team, log, answer):
@@ -101,12 +101,12 @@ def test_feedback_shows_from_three_responses(lead, make_user, make_team, log, an
     rows = {row.user: row for row in agg.members}
     assert set(rows) == {maya, diego}  # members only, not the lead
     cell = rows[maya].cells[-1]
-    assert cell.as_dict()["feedback"] == {
-        "responses": 3,
-        "suppressed": False,
-        "usefulness": Decimal("4.7"),
-        "confidence": Decimal("3.0"),
-    }
+    assert (cell.responses_shown, cell.suppressed, cell.usefulness, cell.confidence) == (
+        3,
+        False,
+        Decimal("4.7"),
+        Decimal("3.0"),
+    )
     assert cell.hours == Decimal("1.5") and cell.teachers == 6
     team_cell = agg.totals[-1]
     assert team_cell.hours == Decimal("2.0")
@@ -118,7 +118,7 @@ def test_lead_output_never_holds_notes_or_comments(lead, make_user, make_team, l
     team, *_ = _team_with_feedback(make_team, lead, make_user, log, answer, 4)
     aggregates = selectors.lead_aggregates(user=lead)
     dumped = repr([a.__dict__ for a in aggregates]) + repr(
-        [c.as_dict() for a in aggregates for c in a.totals]
+        TeamAggregateSerializer(aggregates, many=True).data
     )
     assert "SECRET" not in dumped and "PRIVATE COMMENT" not in dumped
 

@@ -3,7 +3,6 @@ and changing (PATCH) a cohort run, for facilitators and administrators."""
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.permissions import IsAuthenticated, IsAuthenticatedOrReadOnly
@@ -14,13 +13,14 @@ from core.api import fields
 from core.api.pagination import PagedListMixin
 from core.api.schema import errors
 from core.errors import ApplicationError, PermissionDenied, fetch_or_404
-from core.time_zones import validate_time_zone, zone_or_none
+from core.time_zones import zone_or_none
 from courses.selectors import course_list
 
 from ... import selectors, services
-from ...models import Cohort, CohortStatus, EnrollmentStatus, Pace
+from ...models import Cohort, EnrollmentStatus, Pace
 from ..serializers import (
     CohortDetailSerializer,
+    CohortFieldsInput,
     CohortSerializer,
     EnrollmentSerializer,
     RosterLearnerSerializer,
@@ -34,54 +34,6 @@ from ._common import (
     _visible_cohort,
     _zone_of_input,
 )
-
-MAX_FACILITATORS = 50
-SMALL_INT = 32767  # a PositiveSmallIntegerField's largest value
-
-
-class CohortFieldsInput(serializers.Serializer):
-    """A cohort run's fields as the admin's cohort form edits them (the course and the pace
-    only when opening one). Times without an offset are in the cohort's zone."""
-
-    title = fields.CharField(
-        max_length=Cohort._meta.get_field("title").max_length,
-        allow_blank=True,
-        required=False,
-        help_text="A self-paced track is named after its course.",
-    )
-    status = fields.ChoiceField(choices=CohortStatus.choices, required=False)
-    starts_on = fields.DateField(allow_null=True, required=False)
-    ends_on = fields.DateField(allow_null=True, required=False)
-    enrollment_opens_at = fields.ZonedDateTimeField(
-        allow_null=True, required=False, help_text="Without an offset: in the cohort's zone."
-    )
-    enrollment_closes_at = fields.ZonedDateTimeField(
-        allow_null=True, required=False, help_text="Without an offset: in the cohort's zone."
-    )
-    capacity = fields.IntegerField(
-        min_value=1, allow_null=True, required=False, help_text="null: no limit."
-    )
-    time_zone = fields.CharField(
-        max_length=Cohort._meta.get_field("time_zone").max_length,
-        required=False,
-        help_text="An IANA name such as America/Chicago.",
-    )
-    welcome_message = fields.CharField(max_length=10_000, allow_blank=True, required=False)
-    target_days_per_module = fields.IntegerField(min_value=0, max_value=SMALL_INT, required=False)
-    late_join_grace_days = fields.IntegerField(min_value=0, max_value=SMALL_INT, required=False)
-    facilitators = fields.ListField(
-        child=fields.IdField(),
-        max_length=MAX_FACILITATORS,
-        required=False,
-        help_text="User ids. Someone who is not an administrator keeps themself among them.",
-    )
-
-    def validate_time_zone(self, value: str) -> str:
-        try:
-            validate_time_zone(value)
-        except DjangoValidationError as error:
-            raise serializers.ValidationError(error.messages[0]) from None
-        return value
 
 
 def _detail_response(request, cohort: Cohort, *, created: bool = False) -> Response:

@@ -25,18 +25,6 @@ from ._common import _managed_cohort
 RESULTS = ("enrolled", "waitlisted", "already", "invited")
 
 
-class EnrollResultSerializer(serializers.Serializer):
-    email = serializers.EmailField()
-    result = serializers.ChoiceField(
-        choices=list(RESULTS),
-        help_text="already: in the cohort or on its waitlist before; invited: no account yet, "
-        "enrolled when they sign up.",
-    )
-
-    class Meta:
-        ref_name = "CohortEnrollListResult"
-
-
 class CohortEnrollmentsApi(APIView):
     """Enroll a list of people by email, as the dashboard's list form does: someone with an
     account is enrolled (or waitlisted when the cohort is full), someone without one is
@@ -57,6 +45,17 @@ class CohortEnrollmentsApi(APIView):
             ref_name = "CohortEnrollListInput"
 
     class OutputSerializer(serializers.Serializer):
+        class EnrollResultSerializer(serializers.Serializer):
+            email = serializers.EmailField()
+            result = serializers.ChoiceField(
+                choices=list(RESULTS),
+                help_text="already: in the cohort or on its waitlist before; invited: no account "
+                "yet, enrolled when they sign up.",
+            )
+
+            class Meta:
+                ref_name = "CohortEnrollListResult"
+
         results = EnrollResultSerializer(many=True, help_text="One per address, in order.")
         summary = serializers.CharField(help_text="As the dashboard reports it.")
 

@@ -16,7 +16,12 @@ from core.errors import PermissionDenied, fetch_or_404
 from ... import selectors, services
 from ...models import TeamMembership
 from ...services.seats import MAX_SEATS_PER_REQUEST
-from ..serializers import EnrollmentSerializer, LearnerProgressSerializer, TeamSerializer
+from ..serializers import (
+    EnrollmentSerializer,
+    LearnerProgressSerializer,
+    SeatRequestSerializer,
+    TeamSerializer,
+)
 from ._common import _enrollment_response, _my_team
 
 MAX_TEAM_SEATS = 10_000
@@ -121,22 +126,6 @@ class TeamJoinApi(APIView):
 
 
 # --- seats ------------------------------------------------------------------------------------
-
-
-class SeatRequestSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    team_id = serializers.IntegerField()
-    team = serializers.CharField(source="team.name")
-    cohort_id = serializers.IntegerField(source="team.cohort_id")
-    seats = serializers.IntegerField(help_text="Seats asked for.")
-    message = serializers.CharField()
-    status = serializers.CharField()
-    seats_granted = serializers.IntegerField()
-    created_at = serializers.DateTimeField()
-    decided_at = serializers.DateTimeField(allow_null=True)
-
-    class Meta:
-        ref_name = "SeatRequest"
 
 
 def _decidable_request(request, request_id: int):

@@ -15,7 +15,7 @@ from django.urls import get_resolver
 from rest_framework import serializers
 from rest_framework.views import APIView
 
-APPS = ("accounts", "badges", "cohorts", "courses", "practice")
+APPS = ("accounts", "badges", "cohorts", "community", "courses", "practice")
 ROOT = Path(settings.BASE_DIR)
 
 

@@ -56,14 +56,28 @@ e2e: setup
 api-fuzz: setup
 	PRAXIS_SCHEMATHESIS=1 $(BIN)/python -m pytest tests/api/test_schemathesis.py $(PYTEST_ARGS)
 
-lint: setup
+# The front end's tools from npm, at the versions package-lock.json pins (Biome, for every app's
+# static JavaScript), in node_modules/; a second run reinstalls only when the lock file changed.
+NODE_STAMP := node_modules/.installed
+# Every app's templates (djhtml indents them; a new app's folder is picked up by itself).
+TEMPLATE_DIRS := $(wildcard */templates)
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $(NODE_STAMP)
+
+lint: setup $(NODE_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
+	$(BIN)/djhtml --check $(TEMPLATE_DIRS)
+	node_modules/.bin/biome check
 
-format: setup
+format: setup $(NODE_STAMP)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+	$(BIN)/djhtml $(TEMPLATE_DIRS)
+	node_modules/.bin/biome check --write
 
 # Every benchmark once (about 30 minutes on this project's 2-core machine; run it on a quiet
 # one), then README.md's "Measured" section rewritten from their var/bench/*.json by
@@ -106,4 +120,4 @@ bench: setup
 	if [ -n "$$failed" ]; then echo "correctness failures in:$$failed"; exit 1; fi
 
 clean:
-	rm -rf $(VENV) var
+	rm -rf $(VENV) var node_modules

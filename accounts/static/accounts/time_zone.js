@@ -1,16 +1,16 @@
 // Fills every <input data-browser-time-zone> (sign-up and login forms) with the browser's
 // time zone, e.g. "America/Chicago". The server checks the name before keeping it.
-(function () {
+(() => {
   "use strict";
   var zone = "";
   try {
     zone = Intl.DateTimeFormat().resolvedOptions().timeZone || "";
-  } catch (error) {
+  } catch {
     return;
   }
   if (!zone) return;
   var fields = document.querySelectorAll("input[data-browser-time-zone]");
-  for (var i = 0; i < fields.length; i++) {
+  for (let i = 0; i < fields.length; i++) {
     if (!fields[i].value) fields[i].value = zone;
   }
 })();

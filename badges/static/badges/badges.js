@@ -1,6 +1,6 @@
 // My badges: copy the email-signature snippet as rich text (pastes as an image and a link
 // in mail clients), with the HTML source as the plain-text fallback. No dependencies.
-(function () {
+(() => {
   "use strict";
 
   function say(button, text) {
@@ -11,23 +11,27 @@
   function fallback(source) {
     source.focus();
     source.select();
-    return document.execCommand && document.execCommand("copy");
+    return document.execCommand?.("copy");
   }
 
-  document.addEventListener("click", function (event) {
+  document.addEventListener("click", (event) => {
     var button = event.target.closest("[data-copy-signature]");
     if (!button) return;
     var source = document.getElementById(button.getAttribute("data-copy-signature"));
     if (!source) return;
     var html = source.value;
     if (navigator.clipboard && window.ClipboardItem && window.isSecureContext) {
-      var item = new ClipboardItem({
+      const item = new ClipboardItem({
         "text/html": new Blob([html], { type: "text/html" }),
         "text/plain": new Blob([html], { type: "text/plain" }),
       });
       navigator.clipboard.write([item]).then(
-        function () { say(button, "Copied. Paste it into your email signature settings."); },
-        function () { say(button, fallback(source) ? "Copied." : "Select the code and copy it."); }
+        () => {
+          say(button, "Copied. Paste it into your email signature settings.");
+        },
+        () => {
+          say(button, fallback(source) ? "Copied." : "Select the code and copy it.");
+        },
       );
     } else {
       say(button, fallback(source) ? "Copied (as HTML code)." : "Select the code and copy it.");

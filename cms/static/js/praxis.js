@@ -1,5 +1,5 @@
 // Praxis page behaviour. Small, dependency-free, served by the app.
-(function () {
+(() => {
   "use strict";
 
   // The phone menu: the button is hidden in the page so that without script the menu simply
@@ -8,14 +8,14 @@
   var menu = toggle && document.getElementById(toggle.getAttribute("aria-controls"));
   if (toggle && menu) {
     toggle.hidden = false;
-    var setOpen = function (open) {
+    const setOpen = (open) => {
       toggle.setAttribute("aria-expanded", open ? "true" : "false");
       menu.classList.toggle("is-open", open);
     };
-    toggle.addEventListener("click", function () {
+    toggle.addEventListener("click", () => {
       setOpen(toggle.getAttribute("aria-expanded") !== "true");
     });
-    document.addEventListener("keydown", function (event) {
+    document.addEventListener("keydown", (event) => {
       if (event.key === "Escape" && toggle.getAttribute("aria-expanded") === "true") {
         setOpen(false);
         toggle.focus();

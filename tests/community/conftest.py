@@ -13,6 +13,7 @@ from __future__ import annotations
 import pytest
 import pytest_asyncio
 from channels.db import database_sync_to_async
+from channels.layers import channel_layers
 from channels.testing import WebsocketCommunicator
 from django.conf import settings
 from django.core.cache import cache
@@ -20,7 +21,7 @@ from django.test import Client
 
 from cms.asgi import application
 from cohorts import services as cohort_services
-from community import services
+from community import presence, services
 from tests.cohorts import conftest as cohort_fixtures
 
 # The cohort fixtures (tests/cohorts/conftest.py), reused rather than copied.
@@ -32,6 +33,21 @@ make_cohort = cohort_fixtures.make_cohort
 cohort = cohort_fixtures.cohort
 
 ORIGIN = b"http://testserver"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_channel_layer():
+    """Each test gets its own channel-layer object and no hub of an earlier test. pytest-asyncio
+    gives every test its own event loop, while a layer object (Redis: its receive lock and
+    buffers) and this process's hubs (keyed by ``id()`` of a loop, which a later loop can
+    reuse) keep asyncio objects bound to the loop that first used them: a socket test run after
+    another one on the same worker then failed on "Lock ... is bound to a different event loop"
+    in CI's PostgreSQL and Redis pass."""
+    channel_layers.backends.clear()
+    presence._HUBS.clear()
+    yield
+    channel_layers.backends.clear()
+    presence._HUBS.clear()
 
 
 @pytest.fixture(autouse=True)

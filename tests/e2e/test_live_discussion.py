@@ -92,9 +92,12 @@ def test_a_live_post_is_the_same_post_as_after_a_reload(browser, server, screens
             _open_office_hours_thread(page)
         text = f"Ask the principal for five minutes at the staff meeting ({uuid.uuid4().hex[:6]})"
         reply = maya.get_by_label("Reply")
-        reply.press_sequentially(text[:20])
+        # Typed at a person's pace (about 4 s), so the page sends "typing" more than once (at
+        # most every 3 s): typing frames are ephemeral by design, and on a loaded machine one
+        # may arrive after the indicator's wait.
+        reply.press_sequentially(text[:20], delay=200)
         typing = diego.locator("[data-typing]")
-        expect(typing).to_have_text("Maya Robinson is typing…")
+        expect(typing).to_have_text("Maya Robinson is typing…", timeout=10_000)
         reply.press_sequentially(text[20:])
         maya.get_by_role("button", name="Post reply").click()
 

@@ -28,7 +28,6 @@ def permissions_changed(**_kwargs) -> None:
 
 
 def connect() -> None:
-
     User = get_user_model()
     for through in (User.groups.through, User.user_permissions.through, Group.permissions.through):
         m2m_changed.connect(

@@ -33,7 +33,6 @@ def _send(template: str, person, context: dict) -> None:
 
 def award_issued_on_commit(award) -> None:
     def send() -> None:
-
         links = share_links(award, base=site_url())
         _send("awarded", award.recipient, {"award": award, "links": links})
 
@@ -42,7 +41,6 @@ def award_issued_on_commit(award) -> None:
 
 def award_revoked_on_commit(award) -> None:
     def send() -> None:
-
         page = site_url(reverse("badges:award", kwargs={"entity_id": award.entity_id}))
         _send("revoked", award.recipient, {"award": award, "page_url": page})
 
@@ -51,7 +49,6 @@ def award_revoked_on_commit(award) -> None:
 
 def changes_requested_on_commit(request) -> None:
     def send() -> None:
-
         _send(
             "changes_requested",
             request.learner,

@@ -185,7 +185,6 @@ class ClassProgress:
 
 
 def _progress(badge_classes, *, user, awards, requests) -> list[ClassProgress]:
-
     inputs = RuleInputs.load(user=user)
     current = {a.badge_class_id: a for a in awards if a.closed_at is None}
     rows = []

@@ -14,7 +14,6 @@ def site_chrome(request):
     that show it to a logged-in person."""
 
     def unread():
-
         return unread_count(user=request.user)
 
     return {

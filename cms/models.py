@@ -68,7 +68,6 @@ class HomePage(CachedViewRestrictions, Page):
         return page.route(request, [])
 
     def get_context(self, request, *args, **kwargs):
-
         context = super().get_context(request, *args, **kwargs)
         context["courses"] = course_catalog(request=request)
         context["catalog"] = catalog_page()

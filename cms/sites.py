@@ -24,7 +24,6 @@ _NONE = "none"
 
 
 def _site_for(request):
-
     where = f"{request._get_raw_host()}\n{request.get_port()}".encode("utf-8", "surrogateescape")
     key = f"site:{content_generation()}:{hashlib.sha256(where).hexdigest()}"
     cached = cache.get(key)

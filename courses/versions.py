@@ -27,13 +27,11 @@ def content_changed(**_kwargs) -> None:
 
 
 def _page_saved_or_deleted(sender, instance=None, **kwargs) -> None:
-
     if isinstance(instance, Page | PageViewRestriction | Site):
         content_changed()
 
 
 def connect() -> None:
-
     post_save.connect(_page_saved_or_deleted, dispatch_uid="courses.versions.save")
     post_delete.connect(_page_saved_or_deleted, dispatch_uid="courses.versions.delete")
     for name, signal in (

@@ -16,5 +16,4 @@ practice_changed = django.dispatch.Signal()
 
 
 def send_practice_changed(*, user) -> None:
-
     transaction.on_commit(lambda: practice_changed.send(sender=PracticeEntry, user=user))

@@ -308,7 +308,6 @@ class TeamAggregate:
 
 
 def teams_led_by(*, user):
-
     return cohorts_teams_led_by(user=user)
 
 

@@ -16,7 +16,6 @@ MAX_TARGET = Decimal("200")
 
 
 def leads_coach(*, lead, coach) -> bool:
-
     return TeamMembership.objects.filter(
         user=coach,
         role=TeamMembership.Role.MEMBER,
